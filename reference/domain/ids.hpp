@@ -1,0 +1,13 @@
+#pragma once
+// Identifiers and timestamps as the Python backend writes them.
+#include <string>
+
+namespace rm {
+
+// Random UUID4, lowercase, hyphenated.
+std::string new_uuid4();
+// UTC now as Python's datetime.now(timezone.utc).isoformat():
+// "2025-01-31T12:34:56.123456+00:00".
+std::string now_iso8601();
+
+}  // namespace rm
