@@ -32,6 +32,8 @@ struct NewResume {
 // How create_resume decides `is_master`.
 enum class MasterPolicy {
   kNotMaster,
+  // Master unconditionally (what the audited check-then-insert did; API-002's defect).
+  kMaster,
   // Master exactly when no master exists, decided atomically with the insert (API-002).
   kMasterIfNone,
 };

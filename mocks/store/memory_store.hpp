@@ -1,0 +1,41 @@
+#pragma once
+// The default store: all three tables in memory, every operation atomic under one
+// mutex. Thread-safe.
+#include <memory>
+
+#include "reference/ports/store.hpp"
+
+namespace rm {
+
+class MemoryStore : public Store {
+ public:
+  MemoryStore();
+  // Starts from tables in TinyDB's layout (e.g. a fixture database.json's content).
+  explicit MemoryStore(const Json& tables);
+  ~MemoryStore() override;
+
+  Document create_resume(const NewResume& resume, MasterPolicy policy) override;
+  std::optional<Document> get_resume(const std::string& resume_id) override;
+  std::vector<Document> list_resumes() override;
+  std::optional<Document> update_resume(const std::string& resume_id, const Json& patch) override;
+  bool delete_resume(const std::string& resume_id) override;
+  std::optional<Document> get_master_resume() override;
+  bool set_master(const std::string& resume_id) override;
+  Document create_job(const NewJob& job) override;
+  std::optional<Document> get_job(const std::string& job_id) override;
+  std::optional<Document> update_job(const std::string& job_id, const Json& patch) override;
+  bool set_preview_hash(const std::string& job_id, const std::string& prompt_id,
+                        const std::string& hash) override;
+  Document create_improvement(const NewImprovement& improvement) override;
+  std::optional<Document> get_improvement_by_tailored_resume(
+      const std::string& tailored_resume_id) override;
+  StoreStats stats() override;
+  Json export_tables() override;
+  void clear() override;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace rm
