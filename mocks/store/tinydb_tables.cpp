@@ -1,0 +1,291 @@
+#include "mocks/store/tinydb_tables.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <stdexcept>
+
+#include "reference/domain/ids.hpp"
+
+namespace rm {
+namespace {
+
+constexpr const char* kResumes = "resumes";
+constexpr const char* kJobs = "jobs";
+constexpr const char* kImprovements = "improvements";
+
+// The numeric value of a TinyDB document id, or nullopt for a key that is not one.
+std::optional<long long> doc_id_value(const std::string& key) {
+  long long value = 0;
+  const char* end = key.data() + key.size();
+  auto [ptr, ec] = std::from_chars(key.data(), end, value);
+  if (key.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
+}
+
+// Keys in TinyDB's order. nlohmann::json sorts keys as strings ("10" < "2"), so
+// sort numerically; a key that is not a number goes last.
+std::vector<std::string> ordered_keys(const Json& table) {
+  std::vector<std::string> keys;
+  keys.reserve(table.size());
+  for (auto it = table.begin(); it != table.end(); ++it) keys.push_back(it.key());
+  std::stable_sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
+    auto va = doc_id_value(a);
+    auto vb = doc_id_value(b);
+    if (va && vb) return *va < *vb;
+    return va.has_value() && !vb.has_value();
+  });
+  return keys;
+}
+
+std::string next_doc_id(const Json& table) {
+  long long max_id = 0;
+  for (auto it = table.begin(); it != table.end(); ++it) {
+    if (auto value = doc_id_value(it.key())) max_id = std::max(max_id, *value);
+  }
+  return std::to_string(max_id + 1);
+}
+
+bool field_equals(const Json& record, const char* field, const std::string& value) {
+  if (!record.is_object()) return false;
+  auto it = record.find(field);
+  return it != record.end() && it->is_string() && it->get_ref<const std::string&>() == value;
+}
+
+bool is_master_record(const Json& record) {
+  if (!record.is_object()) return false;
+  auto it = record.find("is_master");
+  return it != record.end() && it->is_boolean() && it->get<bool>();
+}
+
+// Every record of `table` satisfying `match`, in id order, as pointers into it.
+template <typename Match>
+std::vector<Json*> matching(Json& table, Match match) {
+  std::vector<Json*> found;
+  for (const auto& key : ordered_keys(table)) {
+    Json& record = table[key];
+    if (match(record)) found.push_back(&record);
+  }
+  return found;
+}
+
+template <typename Match>
+std::optional<Document> first_matching(const Json& table, Match match) {
+  for (const auto& key : ordered_keys(table)) {
+    const Json& record = table.at(key);
+    if (match(record)) return record;
+  }
+  return std::nullopt;
+}
+
+// Removes every record satisfying `match`; returns how many.
+template <typename Match>
+int remove_matching(Json& table, Match match) {
+  std::vector<std::string> doomed;
+  for (auto it = table.begin(); it != table.end(); ++it) {
+    if (match(it.value())) doomed.push_back(it.key());
+  }
+  for (const auto& key : doomed) table.erase(key);
+  return static_cast<int>(doomed.size());
+}
+
+Json optional_string(const std::optional<std::string>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+void require_object_patch(const Json& patch) {
+  if (!patch.is_object()) throw std::invalid_argument("store patch must be a JSON object");
+}
+
+int count_records(const Json& table) { return static_cast<int>(table.size()); }
+
+}  // namespace
+
+TinyDbTables::TinyDbTables() : TinyDbTables(Json::object()) {}
+
+TinyDbTables::TinyDbTables(const Json& tables) : tables_(tables) {
+  if (tables_.is_null()) tables_ = Json::object();
+  if (!tables_.is_object()) throw StoreError("database is not a JSON object of tables");
+  for (auto it = tables_.begin(); it != tables_.end(); ++it) {
+    if (!it->is_object()) throw StoreError("table '" + it.key() + "' is not a JSON object");
+  }
+  for (const char* name : {kResumes, kJobs, kImprovements}) {
+    if (!tables_.contains(name)) tables_[name] = Json::object();
+  }
+}
+
+// --- resumes -----------------------------------------------------------------
+
+Document TinyDbTables::create_resume(const NewResume& resume, MasterPolicy policy) {
+  bool is_master = false;
+  switch (policy) {
+    case MasterPolicy::kNotMaster:
+      is_master = false;
+      break;
+    case MasterPolicy::kMaster:
+      is_master = true;
+      break;
+    case MasterPolicy::kMasterIfNone:
+      // Decided here, under the caller's lock, together with the insert (API-002).
+      is_master = !get_master_resume().has_value();
+      break;
+  }
+  const std::string now = now_iso8601();
+  Document doc = {
+      {"resume_id", new_uuid4()},
+      {"content", resume.content},
+      {"content_type", resume.content_type},
+      {"filename", resume.filename},
+      {"is_master", is_master},
+      {"parent_id", optional_string(resume.parent_id)},
+      {"processed_data", resume.processed_data},
+      {"processing_status", resume.processing_status},
+      {"cover_letter", optional_string(resume.cover_letter)},
+      {"outreach_message", optional_string(resume.outreach_message)},
+      {"created_at", now},
+      {"updated_at", now},
+  };
+  Json& table = tables_[kResumes];
+  table[next_doc_id(table)] = doc;
+  return doc;
+}
+
+std::optional<Document> TinyDbTables::get_resume(const std::string& resume_id) const {
+  return first_matching(tables_.at(kResumes),
+                        [&](const Json& r) { return field_equals(r, "resume_id", resume_id); });
+}
+
+std::vector<Document> TinyDbTables::list_resumes() const {
+  const Json& table = tables_.at(kResumes);
+  std::vector<Document> all;
+  all.reserve(table.size());
+  for (const auto& key : ordered_keys(table)) all.push_back(table.at(key));
+  return all;
+}
+
+std::optional<Document> TinyDbTables::update_resume(const std::string& resume_id,
+                                                    const Json& patch) {
+  require_object_patch(patch);
+  auto targets = matching(tables_[kResumes],
+                          [&](const Json& r) { return field_equals(r, "resume_id", resume_id); });
+  if (targets.empty()) return std::nullopt;
+  const std::string now = now_iso8601();
+  for (Json* record : targets) {
+    for (auto it = patch.begin(); it != patch.end(); ++it) (*record)[it.key()] = it.value();
+    (*record)["updated_at"] = now;
+  }
+  return *targets.front();
+}
+
+bool TinyDbTables::delete_resume(const std::string& resume_id) {
+  int removed = remove_matching(
+      tables_[kResumes], [&](const Json& r) { return field_equals(r, "resume_id", resume_id); });
+  if (removed == 0) return false;
+  remove_matching(tables_[kImprovements],
+                  [&](const Json& i) { return field_equals(i, "tailored_resume_id", resume_id); });
+  return true;
+}
+
+std::optional<Document> TinyDbTables::get_master_resume() const {
+  return first_matching(tables_.at(kResumes), is_master_record);
+}
+
+bool TinyDbTables::set_master(const std::string& resume_id) {
+  auto targets = matching(tables_[kResumes],
+                          [&](const Json& r) { return field_equals(r, "resume_id", resume_id); });
+  // Checked before anything is unset, so an unknown id leaves the master alone (API-003).
+  if (targets.empty()) return false;
+  for (Json* record : matching(tables_[kResumes], is_master_record)) {
+    (*record)["is_master"] = false;
+  }
+  (*targets.front())["is_master"] = true;
+  return true;
+}
+
+// --- jobs ----------------------------------------------------------------------
+
+Document TinyDbTables::create_job(const NewJob& job) {
+  Document doc = {
+      {"job_id", new_uuid4()},
+      {"content", job.content},
+      {"resume_id", optional_string(job.resume_id)},
+      {"created_at", now_iso8601()},
+  };
+  Json& table = tables_[kJobs];
+  table[next_doc_id(table)] = doc;
+  return doc;
+}
+
+std::optional<Document> TinyDbTables::get_job(const std::string& job_id) const {
+  return first_matching(tables_.at(kJobs),
+                        [&](const Json& j) { return field_equals(j, "job_id", job_id); });
+}
+
+std::optional<Document> TinyDbTables::update_job(const std::string& job_id, const Json& patch) {
+  require_object_patch(patch);
+  auto targets =
+      matching(tables_[kJobs], [&](const Json& j) { return field_equals(j, "job_id", job_id); });
+  if (targets.empty()) return std::nullopt;
+  for (Json* record : targets) {
+    for (auto it = patch.begin(); it != patch.end(); ++it) (*record)[it.key()] = it.value();
+  }
+  return *targets.front();
+}
+
+bool TinyDbTables::set_preview_hash(const std::string& job_id, const std::string& prompt_id,
+                                    const std::string& hash) {
+  auto targets =
+      matching(tables_[kJobs], [&](const Json& j) { return field_equals(j, "job_id", job_id); });
+  if (targets.empty()) return false;
+  for (Json* record : targets) {
+    Json& hashes = (*record)["preview_hashes"];
+    // A legacy shape cannot say which prompt its hashes belong to: drop it, so
+    // that no confirm can ever match another prompt's hash (API-010 d).
+    if (!hashes.is_object()) hashes = Json::object();
+    hashes[prompt_id] = hash;
+    record->erase("preview_hash");
+  }
+  return true;
+}
+
+// --- improvements --------------------------------------------------------------
+
+Document TinyDbTables::create_improvement(const NewImprovement& improvement) {
+  Document doc = {
+      {"request_id", new_uuid4()},
+      {"original_resume_id", improvement.original_resume_id},
+      {"tailored_resume_id", improvement.tailored_resume_id},
+      {"job_id", improvement.job_id},
+      {"improvements", improvement.improvements},
+      {"created_at", now_iso8601()},
+  };
+  Json& table = tables_[kImprovements];
+  table[next_doc_id(table)] = doc;
+  return doc;
+}
+
+std::optional<Document> TinyDbTables::get_improvement_by_tailored_resume(
+    const std::string& tailored_resume_id) const {
+  return first_matching(tables_.at(kImprovements), [&](const Json& i) {
+    return field_equals(i, "tailored_resume_id", tailored_resume_id);
+  });
+}
+
+// --- whole store -----------------------------------------------------------------
+
+StoreStats TinyDbTables::stats() const {
+  StoreStats s;
+  s.total_resumes = count_records(tables_.at(kResumes));
+  s.total_jobs = count_records(tables_.at(kJobs));
+  s.total_improvements = count_records(tables_.at(kImprovements));
+  s.has_master_resume = get_master_resume().has_value();
+  return s;
+}
+
+Json TinyDbTables::export_tables() const { return tables_; }
+
+void TinyDbTables::clear() {
+  for (auto it = tables_.begin(); it != tables_.end(); ++it) *it = Json::object();
+  for (const char* name : {kResumes, kJobs, kImprovements}) tables_[name] = Json::object();
+}
+
+}  // namespace rm
