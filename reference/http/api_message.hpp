@@ -12,7 +12,7 @@ struct ApiRequest {
   std::string method;  // "GET", "POST", ...
   std::string path;    // "/api/v1/resumes/abc" (no query string)
   std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
-  std::map<std::string, std::string> headers;  // names lower-cased
+  std::map<std::string, std::string> headers;              // names lower-cased
   std::string body;
 };
 

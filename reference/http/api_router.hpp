@@ -4,6 +4,7 @@
 // {"detail": ...}. Thread-safe; holds no per-request state.
 #include <functional>
 #include <memory>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,7 @@ class ApiRouter {
   // Registers `handler` for `method` and a pattern such as "/api/v1/resumes/{id}/pdf";
   // the {…} segments reach the handler as its second argument, in order.
   // Exact segments win over {…} segments. Used by the route files and by
-  // extensions such as the fault-control API.
+  // extensions such as the fault-control API; safe to call while requests are served.
   void add(const std::string& method, const std::string& pattern, Handler handler);
 
   ResumeService& service() const { return *service_; }
@@ -36,6 +37,7 @@ class ApiRouter {
     Handler handler;
   };
   std::shared_ptr<ResumeService> service_;
+  mutable std::shared_mutex routes_mutex_;  // add() may run while handle() serves requests
   std::vector<Route> routes_;
 };
 
@@ -43,5 +45,7 @@ class ApiRouter {
 ApiResponse json_response(int status, const Json& body);
 ApiResponse error_response(int status, const std::string& detail);
 ApiResponse from_failure(const Failure& failure);
+// 200 with the value as JSON, or the failure.
+ApiResponse respond(const Outcome<Json>& outcome);
 
 }  // namespace rm
