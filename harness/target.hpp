@@ -1,0 +1,65 @@
+#pragma once
+// What the harness drives: an implementation of the resume API, reached either
+// in-process (embedded) or over HTTP (process, command, url). Scenarios are
+// written once against this interface. A target says which hooks it offers; a
+// scenario that needs a missing hook is `not_testable`, never `pass`.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "mocks/fault/fault_plan.hpp"
+#include "reference/http/api_message.hpp"
+#include "reference/ports/document.hpp"
+
+namespace rm::harness {
+
+enum class Hook {
+  kLlm,        // the target's LLM calls reach a mock LLM whose plan we control
+  kStore,      // store/converter fault rules and reading the stored tables
+  kStoreGate,  // store operations can be held at named gates
+  kFixtureDb,  // the target can be (re)started on a database.json we write
+};
+
+const char* hook_name(Hook hook);
+
+struct HookStatus {
+  bool available = false;
+  std::string reason;  // why not, when unavailable (names what is missing)
+};
+
+class Target {
+ public:
+  virtual ~Target() = default;
+
+  // e.g. "embedded", "process", "url http://127.0.0.1:8000".
+  virtual std::string describe() const = 0;
+  virtual HookStatus hook(Hook hook) = 0;
+
+  // One request; `request.path` may carry a query string only in `request.query`.
+  // Thread-safe: race scenarios call it from several threads at once.
+  virtual ApiResponse send(const ApiRequest& request) = 0;
+
+  // Installs a plan: llm rules go to the LLM side, store/converter rules to the
+  // target's control API. Throws std::runtime_error when a needed side has no hook.
+  virtual void install_plan(const FaultPlan& plan) = 0;
+  virtual void clear_plan() = 0;
+  // Waits until `count` calls are held at `gate` or the timeout passes; returns how
+  // many arrived. Never sleeps: the side that owns the gate blocks until then.
+  virtual int wait_for_arrivals(const std::string& gate, int count, int timeout_ms) = 0;
+  virtual int release(const std::string& gate, bool all) = 0;
+  // Fired faults of both sides as a JSON array (see docs/fault-plan.md).
+  virtual Json journal() = 0;
+  // How many LLM calls reached the harness's mock LLM since the last reset
+  // (for detecting whether the target uses it at all).
+  virtual std::int64_t llm_calls() = 0;
+
+  // The stored tables in TinyDB layout; nullopt without the store hook.
+  virtual std::optional<Json> store_tables() = 0;
+  // A fresh target state: empty store (or the given fixture tables in TinyDB layout,
+  // opened as a restart would: legacy records migrate), no plan, gates released.
+  virtual void reset(const std::optional<Json>& fixture_tables = std::nullopt) = 0;
+  // Restarts the target on its current data (API-005: migration after a restart).
+  virtual void restart() = 0;
+};
+
+}  // namespace rm::harness
