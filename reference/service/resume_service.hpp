@@ -120,6 +120,28 @@ class ResumeService {
   const DefectSwitch& defects() const { return defects_; }
 
  private:
+  // One helper per audited issue: the only places that consult defects_ (see defects.hpp).
+  Json upload_response(const Document& resume, const std::string& filename) const;  // API-001
+  Document create_uploaded_resume(const NewResume& resume);                         // API-002
+  Outcome<Json> set_master_as_audited(const std::string& resume_id);                // API-003
+  std::string processing_status_of(const Document& resume) const;                   // API-005
+  std::optional<Failure> resume_gone(const std::optional<Document>& updated,
+                                     const std::string& resume_id) const;  // API-011
+  Outcome<Document> job_context(const Document& resume, const std::string& resume_id,
+                                const std::string& what) const;  // API-012
+
+  // Shared by the read and edit endpoints: the GET /resumes body for a stored record.
+  Json fetch_response(const Document& resume) const;
+  // upload_resume after the request checks: convert, store, parse.
+  Outcome<Json> store_and_parse_upload(const UploadRequest& request);
+  // The body of generate_cover_letter / generate_outreach.
+  Outcome<Json> generate_message(const std::string& resume_id, bool cover_letter);
+  // The body of update_cover_letter / update_outreach_message.
+  Outcome<Json> update_message(const std::string& resume_id, const char* field,
+                               const std::string& content, const char* message);
+  // Settings object as stored ({} when unreadable).
+  Json load_settings();
+
   ServicePorts ports_;
   DefectSwitch defects_;
   std::mutex settings_mutex_;  // config endpoints read-modify-write the settings object
