@@ -1,0 +1,364 @@
+#include "mocks/fault/faulty_store.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <map>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+
+namespace rm {
+namespace {
+
+constexpr const char* kResume = "resume:";
+constexpr const char* kJob = "job:";
+constexpr const char* kImprovement = "improvement:";
+
+[[noreturn]] void throw_store_error(const FaultAction& action, std::string_view operation) {
+  throw StoreError(action.message.empty() ? "injected store failure in " + std::string(operation)
+                                          : action.message);
+}
+
+std::string string_field(const Document& doc, const char* key) {
+  if (doc.is_object() && doc.contains(key) && doc.at(key).is_string()) {
+    return doc.at(key).get<std::string>();
+  }
+  return {};
+}
+
+Json optional_string(const std::optional<std::string>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+// As the backend writes it: "2025-01-31T12:34:56.123456+00:00".
+std::string now_iso8601() {
+  auto now = std::chrono::system_clock::now();
+  auto micros =
+      std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count() %
+      1'000'000;
+  std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char date[32];
+  std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%S", &utc);
+  char out[64];
+  std::snprintf(out, sizeof out, "%s.%06lld+00:00", date, static_cast<long long>(micros));
+  return out;
+}
+
+// A UUID4 from the injector's seeded side stream, for records a dropped create
+// claims to have stored.
+std::string invented_uuid(FaultInjector& injector) {
+  std::uint64_t hi = injector.draw_aux();
+  std::uint64_t lo = injector.draw_aux();
+  hi = (hi & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;  // version 4
+  lo = (lo & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;  // variant 10
+  char out[37];
+  std::snprintf(out, sizeof out, "%08llx-%04llx-%04llx-%04llx-%012llx",
+                static_cast<unsigned long long>(hi >> 32),
+                static_cast<unsigned long long>((hi >> 16) & 0xffff),
+                static_cast<unsigned long long>(hi & 0xffff),
+                static_cast<unsigned long long>(lo >> 48),
+                static_cast<unsigned long long>(lo & 0xffffffffffffULL));
+  return out;
+}
+
+// dict.update, as the store's own update does.
+Document merged(Document record, const Json& patch) {
+  if (!patch.is_object()) throw std::invalid_argument("update patch must be a JSON object");
+  for (const auto& [key, value] : patch.items()) record[key] = value;
+  return record;
+}
+
+bool is(const std::optional<FaultAction>& action, FaultActionKind kind) {
+  return action && action->kind == kind;
+}
+
+const char* policy_name(MasterPolicy policy) {
+  switch (policy) {
+    case MasterPolicy::kNotMaster:
+      return "not_master";
+    case MasterPolicy::kMaster:
+      return "master";
+    case MasterPolicy::kMasterIfNone:
+      return "master_if_none";
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+// Per record key ("resume:<id>", "job:<id>", "improvement:<tailored id>"): the
+// version before the last write through this decorator; nullopt = did not exist.
+class FaultyStore::History {
+ public:
+  void remember(const std::string& key, std::optional<Document> previous) {
+    std::lock_guard lock(mutex_);
+    previous_[key] = std::move(previous);
+  }
+  std::optional<std::optional<Document>> find(const std::string& key) const {
+    std::lock_guard lock(mutex_);
+    auto it = previous_.find(key);
+    if (it == previous_.end()) return std::nullopt;
+    return it->second;
+  }
+  std::map<std::string, std::optional<Document>> snapshot() const {
+    std::lock_guard lock(mutex_);
+    return previous_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, std::optional<Document>> previous_;
+};
+
+FaultyStore::FaultyStore(std::shared_ptr<Store> inner, std::shared_ptr<FaultInjector> injector)
+    : StoreWrapper(std::move(inner)),
+      injector_(std::move(injector)),
+      history_(std::make_unique<History>()) {}
+
+FaultyStore::~FaultyStore() = default;
+
+std::optional<FaultAction> FaultyStore::fault(const char* operation, FaultArgs args) {
+  std::optional<FaultAction> action = injector_->on_call(FaultComponent::kStore, operation, args);
+  if (action && action->kind == FaultActionKind::kFail) throw_store_error(*action, operation);
+  return action;
+}
+
+// --- resumes ---------------------------------------------------------------
+
+Document FaultyStore::create_resume(const NewResume& resume, MasterPolicy policy) {
+  FaultArgs args{{"filename", resume.filename},
+                 {"content_type", resume.content_type},
+                 {"processing_status", resume.processing_status},
+                 {"policy", policy_name(policy)}};
+  if (resume.parent_id) args["parent_id"] = *resume.parent_id;
+  auto action = fault("create_resume", std::move(args));
+  if (is(action, FaultActionKind::kDropWrite)) {
+    bool is_master = policy == MasterPolicy::kMaster ||
+                     (policy == MasterPolicy::kMasterIfNone && !target().get_master_resume());
+    std::string now = now_iso8601();
+    return Document{{"resume_id", invented_uuid(*injector_)},
+                    {"content", resume.content},
+                    {"content_type", resume.content_type},
+                    {"filename", resume.filename},
+                    {"is_master", is_master},
+                    {"parent_id", optional_string(resume.parent_id)},
+                    {"processed_data", resume.processed_data},
+                    {"processing_status", resume.processing_status},
+                    {"cover_letter", optional_string(resume.cover_letter)},
+                    {"outreach_message", optional_string(resume.outreach_message)},
+                    {"created_at", now},
+                    {"updated_at", now}};
+  }
+  Document created = StoreWrapper::create_resume(resume, policy);
+  history_->remember(kResume + string_field(created, "resume_id"), std::nullopt);
+  return created;
+}
+
+std::optional<Document> FaultyStore::get_resume(const std::string& resume_id) {
+  auto action = fault("get_resume", {{"resume_id", resume_id}});
+  if (is(action, FaultActionKind::kStaleRead)) {
+    if (auto previous = history_->find(kResume + resume_id)) return *previous;
+  }
+  return StoreWrapper::get_resume(resume_id);
+}
+
+std::vector<Document> FaultyStore::stale_resume_list() {
+  std::vector<Document> current = StoreWrapper::list_resumes();
+  auto previous = history_->snapshot();
+  std::vector<Document> out;
+  std::set<std::string> seen;
+  for (auto& record : current) {
+    std::string key = kResume + string_field(record, "resume_id");
+    seen.insert(key);
+    auto it = previous.find(key);
+    if (it == previous.end()) {
+      out.push_back(std::move(record));
+    } else if (it->second) {
+      out.push_back(*it->second);
+    }
+  }
+  // Records deleted since: a stale reader still sees them.
+  for (const auto& [key, record] : previous) {
+    if (key.rfind(kResume, 0) == 0 && !seen.count(key) && record) out.push_back(*record);
+  }
+  return out;
+}
+
+std::vector<Document> FaultyStore::list_resumes() {
+  auto action = fault("list_resumes");
+  if (is(action, FaultActionKind::kStaleRead)) return stale_resume_list();
+  return StoreWrapper::list_resumes();
+}
+
+std::optional<Document> FaultyStore::update_resume(const std::string& resume_id,
+                                                   const Json& patch) {
+  auto action = fault("update_resume", {{"resume_id", resume_id}});
+  if (is(action, FaultActionKind::kMatchNothing)) return std::nullopt;
+  if (is(action, FaultActionKind::kDropWrite)) {
+    auto current = target().get_resume(resume_id);
+    if (!current) return std::nullopt;
+    Document claimed = merged(std::move(*current), patch);
+    claimed["updated_at"] = now_iso8601();
+    return claimed;
+  }
+  auto before = target().get_resume(resume_id);
+  auto updated = StoreWrapper::update_resume(resume_id, patch);
+  if (updated) history_->remember(kResume + resume_id, std::move(before));
+  return updated;
+}
+
+bool FaultyStore::delete_resume(const std::string& resume_id) {
+  auto action = fault("delete_resume", {{"resume_id", resume_id}});
+  if (is(action, FaultActionKind::kMatchNothing)) return false;
+  if (is(action, FaultActionKind::kDropWrite)) return target().get_resume(resume_id).has_value();
+  auto before = target().get_resume(resume_id);
+  auto improvement = target().get_improvement_by_tailored_resume(resume_id);
+  bool deleted = StoreWrapper::delete_resume(resume_id);
+  if (deleted) {
+    history_->remember(kResume + resume_id, std::move(before));
+    if (improvement) history_->remember(kImprovement + resume_id, std::move(improvement));
+  }
+  return deleted;
+}
+
+std::optional<Document> FaultyStore::get_master_resume() {
+  auto action = fault("get_master_resume");
+  if (is(action, FaultActionKind::kStaleRead)) {
+    for (auto& record : stale_resume_list()) {
+      if (record.is_object() && record.value("is_master", false) == true) return record;
+    }
+    return std::nullopt;
+  }
+  return StoreWrapper::get_master_resume();
+}
+
+bool FaultyStore::set_master(const std::string& resume_id) {
+  auto action = fault("set_master", {{"resume_id", resume_id}});
+  if (is(action, FaultActionKind::kMatchNothing)) return false;
+  if (is(action, FaultActionKind::kDropWrite)) return target().get_resume(resume_id).has_value();
+  auto old_master = target().get_master_resume();
+  auto before = target().get_resume(resume_id);
+  bool moved = StoreWrapper::set_master(resume_id);
+  if (moved) {
+    history_->remember(kResume + resume_id, std::move(before));
+    std::string old_id = old_master ? string_field(*old_master, "resume_id") : "";
+    if (old_master && old_id != resume_id) {
+      history_->remember(kResume + old_id, std::move(old_master));
+    }
+  }
+  return moved;
+}
+
+// --- jobs --------------------------------------------------------------------
+
+Document FaultyStore::create_job(const NewJob& job) {
+  FaultArgs args;
+  if (job.resume_id) args["resume_id"] = *job.resume_id;
+  auto action = fault("create_job", std::move(args));
+  if (is(action, FaultActionKind::kDropWrite)) {
+    return Document{{"job_id", invented_uuid(*injector_)},
+                    {"content", job.content},
+                    {"resume_id", optional_string(job.resume_id)},
+                    {"created_at", now_iso8601()}};
+  }
+  Document created = StoreWrapper::create_job(job);
+  history_->remember(kJob + string_field(created, "job_id"), std::nullopt);
+  return created;
+}
+
+std::optional<Document> FaultyStore::get_job(const std::string& job_id) {
+  auto action = fault("get_job", {{"job_id", job_id}});
+  if (is(action, FaultActionKind::kStaleRead)) {
+    if (auto previous = history_->find(kJob + job_id)) return *previous;
+  }
+  return StoreWrapper::get_job(job_id);
+}
+
+std::optional<Document> FaultyStore::update_job(const std::string& job_id, const Json& patch) {
+  auto action = fault("update_job", {{"job_id", job_id}});
+  if (is(action, FaultActionKind::kMatchNothing)) return std::nullopt;
+  if (is(action, FaultActionKind::kDropWrite)) {
+    auto current = target().get_job(job_id);
+    if (!current) return std::nullopt;
+    return merged(std::move(*current), patch);
+  }
+  auto before = target().get_job(job_id);
+  auto updated = StoreWrapper::update_job(job_id, patch);
+  if (updated) history_->remember(kJob + job_id, std::move(before));
+  return updated;
+}
+
+bool FaultyStore::set_preview_hash(const std::string& job_id, const std::string& prompt_id,
+                                   const std::string& hash) {
+  auto action = fault("set_preview_hash", {{"job_id", job_id}, {"prompt_id", prompt_id}});
+  if (is(action, FaultActionKind::kMatchNothing)) return false;
+  if (is(action, FaultActionKind::kDropWrite)) return target().get_job(job_id).has_value();
+  auto before = target().get_job(job_id);
+  bool set = StoreWrapper::set_preview_hash(job_id, prompt_id, hash);
+  if (set) history_->remember(kJob + job_id, std::move(before));
+  return set;
+}
+
+// --- improvements ------------------------------------------------------------
+
+Document FaultyStore::create_improvement(const NewImprovement& improvement) {
+  auto action = fault("create_improvement", {{"original_resume_id", improvement.original_resume_id},
+                                             {"tailored_resume_id", improvement.tailored_resume_id},
+                                             {"job_id", improvement.job_id}});
+  if (is(action, FaultActionKind::kDropWrite)) {
+    return Document{{"request_id", invented_uuid(*injector_)},
+                    {"original_resume_id", improvement.original_resume_id},
+                    {"tailored_resume_id", improvement.tailored_resume_id},
+                    {"job_id", improvement.job_id},
+                    {"improvements", improvement.improvements},
+                    {"created_at", now_iso8601()}};
+  }
+  auto before = target().get_improvement_by_tailored_resume(improvement.tailored_resume_id);
+  Document created = StoreWrapper::create_improvement(improvement);
+  history_->remember(kImprovement + improvement.tailored_resume_id, std::move(before));
+  return created;
+}
+
+std::optional<Document> FaultyStore::get_improvement_by_tailored_resume(
+    const std::string& tailored_resume_id) {
+  auto action =
+      fault("get_improvement_by_tailored_resume", {{"tailored_resume_id", tailored_resume_id}});
+  if (is(action, FaultActionKind::kStaleRead)) {
+    if (auto previous = history_->find(kImprovement + tailored_resume_id)) return *previous;
+  }
+  return StoreWrapper::get_improvement_by_tailored_resume(tailored_resume_id);
+}
+
+// --- whole store -------------------------------------------------------------
+
+StoreStats FaultyStore::stats() {
+  fault("stats");
+  return StoreWrapper::stats();
+}
+
+Json FaultyStore::export_tables() {
+  fault("export_tables");
+  return StoreWrapper::export_tables();
+}
+
+void FaultyStore::clear() {
+  auto action = fault("clear");
+  if (is(action, FaultActionKind::kDropWrite)) return;
+  Json before = target().export_tables();
+  StoreWrapper::clear();
+  auto remember_table = [&](const char* table, const char* id_field, const char* prefix) {
+    if (!before.is_object() || !before.contains(table) || !before.at(table).is_object()) return;
+    for (const auto& [doc_id, record] : before.at(table).items()) {
+      std::string id = string_field(record, id_field);
+      if (!id.empty()) history_->remember(prefix + id, record);
+    }
+  };
+  remember_table("resumes", "resume_id", kResume);
+  remember_table("jobs", "job_id", kJob);
+  remember_table("improvements", "tailored_resume_id", kImprovement);
+}
+
+}  // namespace rm

@@ -1,0 +1,51 @@
+#pragma once
+// A Store decorator that applies the injector's store rules: fail, match_nothing,
+// drop_write, stale_read, delay, gate. Every other call reaches the wrapped store
+// unchanged, so the service cannot tell it is wrapped.
+//
+// For stale_read it remembers, per record, the version from before the last write
+// that went through it (taken by reading the record just before writing it; with
+// two concurrent writers to one record the remembered version is best-effort).
+#include <memory>
+
+#include "mocks/fault/fault_injector.hpp"
+#include "mocks/fault/store_wrapper.hpp"
+
+namespace rm {
+
+class FaultyStore : public StoreWrapper {
+ public:
+  FaultyStore(std::shared_ptr<Store> inner, std::shared_ptr<FaultInjector> injector);
+  ~FaultyStore() override;
+
+  Document create_resume(const NewResume& resume, MasterPolicy policy) override;
+  std::optional<Document> get_resume(const std::string& resume_id) override;
+  std::vector<Document> list_resumes() override;
+  std::optional<Document> update_resume(const std::string& resume_id, const Json& patch) override;
+  bool delete_resume(const std::string& resume_id) override;
+  std::optional<Document> get_master_resume() override;
+  bool set_master(const std::string& resume_id) override;
+  Document create_job(const NewJob& job) override;
+  std::optional<Document> get_job(const std::string& job_id) override;
+  std::optional<Document> update_job(const std::string& job_id, const Json& patch) override;
+  bool set_preview_hash(const std::string& job_id, const std::string& prompt_id,
+                        const std::string& hash) override;
+  Document create_improvement(const NewImprovement& improvement) override;
+  std::optional<Document> get_improvement_by_tailored_resume(
+      const std::string& tailored_resume_id) override;
+  StoreStats stats() override;
+  Json export_tables() override;
+  void clear() override;
+
+  FaultInjector& injector() const { return *injector_; }
+
+ private:
+  class History;
+  std::optional<FaultAction> fault(const char* operation, FaultArgs args = {});
+  std::vector<Document> stale_resume_list();
+
+  std::shared_ptr<FaultInjector> injector_;
+  std::unique_ptr<History> history_;
+};
+
+}  // namespace rm
