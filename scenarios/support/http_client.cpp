@@ -136,6 +136,7 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& p
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
   response.status = static_cast<int>(status);
+  curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &response.new_connections);
   return response;
 }
 

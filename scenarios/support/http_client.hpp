@@ -18,6 +18,7 @@ struct HttpResponse {
   std::map<std::string, std::string> headers;  // names lower-cased; last value wins
   std::string body;
   std::string transport_error;  // libcurl's message when status == 0
+  long new_connections = 0;     // connections opened for this request (0 = kept alive)
 
   // The body parsed as JSON; a discarded value (is_discarded()) when it is not JSON.
   nlohmann::json json() const;
