@@ -1,5 +1,7 @@
 #include "reference/domain/ids.hpp"
 
+#include <openssl/rand.h>
+
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -9,9 +11,9 @@
 namespace rm {
 namespace {
 
-// One engine for the process, seeded from the OS; the mutex makes it safe to
-// call from every request thread.
-std::uint64_t random_u64() {
+// Fallback only: one engine for the process, seeded from the OS, behind a
+// mutex so that every request thread may use it.
+std::uint64_t fallback_u64() {
   static std::mutex mutex;
   static std::mt19937_64 engine = [] {
     std::random_device device;
@@ -27,11 +29,14 @@ std::uint64_t random_u64() {
 
 std::string new_uuid4() {
   std::array<std::uint8_t, 16> bytes{};
-  const std::uint64_t hi = random_u64();
-  const std::uint64_t lo = random_u64();
-  for (int i = 0; i < 8; ++i) {
-    bytes[i] = static_cast<std::uint8_t>(hi >> (56 - 8 * i));
-    bytes[8 + i] = static_cast<std::uint8_t>(lo >> (56 - 8 * i));
+  // OpenSSL's CSPRNG is thread-safe; it only fails when the OS cannot seed it.
+  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
+    const std::uint64_t hi = fallback_u64();
+    const std::uint64_t lo = fallback_u64();
+    for (int i = 0; i < 8; ++i) {
+      bytes[i] = static_cast<std::uint8_t>(hi >> (56 - 8 * i));
+      bytes[8 + i] = static_cast<std::uint8_t>(lo >> (56 - 8 * i));
+    }
   }
   bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0F) | 0x40);  // version 4
   bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant

@@ -235,6 +235,8 @@ std::size_t inject_keywords(Llm& llm, Json& current, const std::vector<std::stri
   } catch (const std::exception& e) {
     throw RefinementError(std::string("keyword injection failed: the LLM call failed: ") +
                           e.what());
+  } catch (...) {
+    throw RefinementError("keyword injection failed: the LLM call failed");
   }
   const std::optional<Json> parsed = extract_json_object(answer);
   if (!parsed) {

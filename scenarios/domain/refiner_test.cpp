@@ -99,6 +99,12 @@ TEST(Refiner, ThrowingLlmIsARefinementError) {
   }
 }
 
+TEST(Refiner, AnyExceptionFromTheLlmIsARefinementError) {
+  FakeLlm llm;
+  llm.on_refine = [](const RefineInput&) -> std::string { throw 42; };
+  EXPECT_THROW(refine_resume(llm, kImproved, kMaster, {"Kubernetes"}, "jd"), RefinementError);
+}
+
 TEST(Refiner, AnswerWithoutJsonIsARefinementError) {
   FakeLlm llm;
   llm.on_refine = [](const RefineInput&) { return std::string("Sorry, I can't do that."); };
