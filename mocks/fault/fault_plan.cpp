@@ -60,10 +60,10 @@ class RuleReader {
     std::string range =
         "must be an integer in [" + std::to_string(min) + ", " + std::to_string(max) + "]";
     if (!value.is_number_integer()) fail(field, range);
-    if (value.is_number_unsigned()) {
-      auto u = value.get<std::uint64_t>();
-      if (u > static_cast<std::uint64_t>(max)) fail(field, range);
-      return static_cast<std::int64_t>(u);
+    // Non-negative literals parse as unsigned; beyond int64 they cannot be in range.
+    if (value.is_number_unsigned() &&
+        value.get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
+      fail(field, range);
     }
     auto v = value.get<std::int64_t>();
     if (v < min || v > max) fail(field, range);
