@@ -202,18 +202,13 @@ MultipartResult parse_multipart(std::string_view content_type, std::string_view 
   while (!line->closing) {
     std::size_t pos = line->next;
     MultipartPart part;
-    if (body.substr(pos, 2) == kCrlf) {
-      pos += 2;  // a part without headers
-    } else {
-      const std::size_t headers_end = body.find("\r\n\r\n", pos);
-      if (headers_end == std::string_view::npos) {
-        return MultipartError{"unterminated part headers"};
-      }
-      if (auto error = parse_part_headers(body.substr(pos, headers_end - pos), part)) {
-        return MultipartError{*error};
-      }
-      pos = headers_end + 4;
+    // The part's header block ends at the first blank line (at once when it is empty).
+    const std::size_t headers_end = body.substr(pos, 2) == kCrlf ? pos : body.find("\r\n\r\n", pos);
+    if (headers_end == std::string_view::npos) return MultipartError{"unterminated part headers"};
+    if (auto error = parse_part_headers(body.substr(pos, headers_end - pos), part)) {
+      return MultipartError{*error};
     }
+    pos = headers_end == pos ? pos + 2 : headers_end + 4;
     // The content runs up to the next delimiter that is followed by "--" or a line end.
     std::optional<DelimiterEnd> next;
     std::size_t content_end = std::string_view::npos;

@@ -1,0 +1,62 @@
+#pragma once
+// The socket side of reference-server: a Pistache 0.0.5 endpoint whose handler
+// turns HTTP/1.1 requests into ApiRequest for the ApiRouter and writes the
+// ApiResponse back. The Debian libpistache-dev 0.0.5 has pitfalls that this
+// adapter works around (see pistache_server.cpp): its "Connection: Close" answer
+// on a connection it keeps, a request-size limit that lets the rest of a refused
+// body be parsed as new requests, 500s that leak internal exception text, no
+// answer to a garbage request line until the header timeout, no
+// "100 Continue", and sockets left open by shutdown().
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "reference/http/api_router.hpp"
+
+namespace rm {
+
+// A request whose head is incomplete this long after its first byte gets 408 and is
+// closed (Pistache's header timeout); well-formed and malformed heads are answered
+// as soon as they are complete, long before it.
+inline constexpr std::chrono::seconds kHeaderTimeout{30};
+// A body still incomplete this long after its request started is abandoned.
+inline constexpr std::chrono::seconds kBodyTimeout{120};
+// An idle kept-alive connection is closed after this long.
+inline constexpr std::chrono::seconds kKeepaliveTimeout{120};
+// The largest request head (request line and headers).
+inline constexpr std::size_t kMaxRequestHeadBytes = 64 * 1024;
+
+class HttpServer {
+ public:
+  // Routes may still be added to `router` (e.g. a fault-control API) before start().
+  explicit HttpServer(std::shared_ptr<ApiRouter> router);
+  ~HttpServer();  // stop()
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds host:port (port 0 = a free port) and serves with `threads` I/O threads.
+  // Returns the bound port. Throws std::runtime_error when it cannot bind or is
+  // already started.
+  int start(const std::string& host, int port, int threads);
+
+  // Stops accepting, waits for the requests being handled, and closes every
+  // connection. Idempotent; the server cannot be restarted.
+  void stop();
+
+  // Requests handed to the router so far (requests refused while framing, e.g. 413
+  // or 400 for a malformed head, never reach it and are not counted).
+  std::uint64_t requests_executed() const;
+
+  struct Shared;  // state shared with the per-thread handlers and connections
+
+ private:
+  struct Endpoint;
+  std::shared_ptr<Shared> shared_;
+  std::mutex mutex_;  // start() / stop()
+  std::unique_ptr<Endpoint> endpoint_;
+  bool stopped_ = false;
+};
+
+}  // namespace rm
