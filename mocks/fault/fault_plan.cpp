@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::int64_t kMaxDelayMs = 600'000;  // ten minutes: a plan is a test tool
 constexpr std::int64_t kMaxRetryAfter = 86'400;
+constexpr std::size_t kMaxRegexLength = 512;
 constexpr std::int64_t kMaxCount = std::numeric_limits<std::int32_t>::max();
 
 std::string place(std::optional<std::size_t> rule_index, const std::string& field) {
@@ -157,6 +158,11 @@ class RuleReader {
       std::string field = "when." + key;
       if (key.empty()) fail("when", "argument names must not be empty");
       if (!pattern.is_string()) fail(field, "must be a string (a regex)");
+      // std::regex compiles recursively: a bound keeps a hostile pattern from
+      // exhausting the stack.
+      if (pattern.get<std::string>().size() > kMaxRegexLength) {
+        fail(field, "regex longer than " + std::to_string(kMaxRegexLength) + " characters");
+      }
       try {
         std::regex compiled(pattern.get<std::string>(), std::regex::ECMAScript);
       } catch (const std::regex_error& e) {

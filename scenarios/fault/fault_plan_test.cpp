@@ -85,8 +85,9 @@ TEST(FaultPlan, EmptyPlanIsValid) {
 }
 
 struct InvalidCase {
-  const char* json;
+  std::string json;
   const char* expected;  // the start of the error: the place it names
+  friend void PrintTo(const InvalidCase& c, std::ostream* os) { *os << c.json; }
 };
 
 class InvalidPlan : public ::testing::TestWithParam<InvalidCase> {};
@@ -170,6 +171,8 @@ INSTANTIATE_TEST_SUITE_P(
         InvalidCase{STORE(R"(,"when":{"resume_id":5})"), "rules[0].when.resume_id"},
         InvalidCase{STORE(R"(,"when":{"resume_id":"(unclosed"})"), "rules[0].when.resume_id"},
         InvalidCase{STORE(R"(,"when":{"":"x"})"), "rules[0].when"},
+        InvalidCase{STORE(R"(,"when":{"job_id":")" + std::string(600, '(') + R"("})"),
+                    "rules[0].when.job_id"},
         InvalidCase{STORE(R"(,"message":5)"), "rules[0].message"},
         InvalidCase{STORE(R"(,"ms":5)"), "rules[0].ms"},
         InvalidCase{STORE(R"(,"gate":"g")"), "rules[0].gate"},
