@@ -1,42 +1,27 @@
 #include "reference/domain/ids.hpp"
 
-#include <openssl/rand.h>
+#include <sys/random.h>
 
 #include <array>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
-#include <mutex>
-#include <random>
+#include <stdexcept>
 
 namespace rm {
-namespace {
-
-// Fallback only: one engine for the process, seeded from the OS, behind a
-// mutex so that every request thread may use it.
-std::uint64_t fallback_u64() {
-  static std::mutex mutex;
-  static std::mt19937_64 engine = [] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device(),
-                       device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }();
-  std::lock_guard lock(mutex);
-  return engine();
-}
-
-}  // namespace
 
 std::string new_uuid4() {
+  // Straight from the kernel for every id: no user-space generator state that a
+  // fork() could duplicate (forked children would otherwise hand out the same ids).
   std::array<std::uint8_t, 16> bytes{};
-  // OpenSSL's CSPRNG is thread-safe; it only fails when the OS cannot seed it.
-  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
-    const std::uint64_t hi = fallback_u64();
-    const std::uint64_t lo = fallback_u64();
-    for (int i = 0; i < 8; ++i) {
-      bytes[i] = static_cast<std::uint8_t>(hi >> (56 - 8 * i));
-      bytes[8 + i] = static_cast<std::uint8_t>(lo >> (56 - 8 * i));
+  std::size_t filled = 0;
+  while (filled < bytes.size()) {
+    const ssize_t got = getrandom(bytes.data() + filled, bytes.size() - filled, 0);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw std::runtime_error("getrandom failed");
     }
+    filled += static_cast<std::size_t>(got);
   }
   bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0F) | 0x40);  // version 4
   bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
