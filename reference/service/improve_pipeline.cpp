@@ -464,18 +464,24 @@ Outcome<Document> ImprovePipeline::store_tailored(const ImproveContext& context,
 
 Json ImprovePipeline::suggestions(const ImproveContext& context, const Json& improved,
                                   const std::vector<std::string>& keywords) const {
-  const Json original = context.original_data.is_null() ? validate_resume_data(Json::object()).data
-                                                        : full_dump(context.original_data);
-  return improvement_suggestions(original, full_dump(improved), keywords);
+  // An original that is missing or no longer validates counts as an empty resume.
+  auto original = validate_resume_data(context.original_data);
+  if (!original.ok()) original = validate_resume_data(Json::object());
+  return improvement_suggestions(original.data, full_dump(improved), keywords);
 }
 
 std::string ImprovePipeline::markdown_of_original(const ImproveContext& context) {
-  if (context.original_data.is_null()) return string_field(context.resume, "content");
-  return markdown_of(context.original_data);
+  const auto original = validate_resume_data(context.original_data);
+  if (context.original_data.is_null() || !original.ok()) {
+    return string_field(context.resume, "content");
+  }
+  return resume_to_markdown(original.data);
 }
 
 std::string ImprovePipeline::markdown_of(const Json& resume_data) {
-  return resume_to_markdown(full_dump(resume_data));
+  const auto check = validate_resume_data(resume_data);
+  // Only the audited confirm (API-013) gets here with data that does not validate.
+  return check.ok() ? resume_to_markdown(check.data) : resume_data.dump(2);
 }
 
 std::string ImprovePipeline::hash_of(const Json& resume_data) {
