@@ -122,7 +122,8 @@ TEST_F(EditTest, SetMasterMovesTheFlag) {
   EXPECT_EQ(body["is_master"], true);
   EXPECT_EQ(master_id(), other);
   int masters = 0;
-  for (const auto& item : client().get(api("/resumes/list?include_master=true")).json()["data"]) {
+  const auto list = client().get(api("/resumes/list?include_master=true")).json()["data"];
+  for (const auto& item : list) {
     masters += item["is_master"] == true ? 1 : 0;
   }
   EXPECT_EQ(masters, 1);
