@@ -16,6 +16,12 @@ struct RawResponse {
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
   std::string head;  // status line and headers as received
+
+  // The header's value ("" when absent); `name` in lower case.
+  std::string header(const std::string& name) const {
+    const auto it = headers.find(name);
+    return it == headers.end() ? std::string{} : it->second;
+  }
 };
 
 class RawConnection {

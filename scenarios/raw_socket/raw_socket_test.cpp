@@ -63,7 +63,7 @@ TEST_F(RawSocketTest, TwoRequestsOnOneKeptAliveConnection) {
     const auto response = connection->read_response();
     ASSERT_TRUE(response) << "no answer to request " << i << " on the same socket";
     EXPECT_EQ(response->status, 200);
-    EXPECT_EQ(response->headers["connection"], "keep-alive");
+    EXPECT_EQ(response->header("connection"), "keep-alive");
     EXPECT_THAT(response->head, Not(HasSubstr("Connection: close")));
     EXPECT_THAT(response->head, Not(HasSubstr("Connection: Close")));
   }
@@ -85,8 +85,8 @@ TEST_F(RawSocketTest, NotFoundKeepsTheConnectionAlive) {
   const auto missing = connection->read_response();
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
-  EXPECT_EQ(missing->headers["connection"], "keep-alive");
-  EXPECT_EQ(missing->headers["content-type"], "application/json");
+  EXPECT_EQ(missing->header("connection"), "keep-alive");
+  EXPECT_EQ(missing->header("content-type"), "application/json");
   EXPECT_EQ(detail_of(*missing), "Not Found");
 
   ASSERT_TRUE(connection->send_all(kHealth));
@@ -102,7 +102,7 @@ TEST_F(RawSocketTest, ConnectionCloseIsHonouredForReal) {
   const auto response = connection->read_response();
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 200);
-  EXPECT_EQ(response->headers["connection"], "close");
+  EXPECT_EQ(response->header("connection"), "close");
   std::string extra;
   EXPECT_TRUE(connection->closed_by_peer(&extra)) << "after Connection: close, got: " << extra;
 }
@@ -113,7 +113,7 @@ TEST_F(RawSocketTest, Http10WithoutKeepAliveIsClosed) {
   const auto response = connection->read_response();
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 200);
-  EXPECT_EQ(response->headers["connection"], "close");
+  EXPECT_EQ(response->header("connection"), "close");
   EXPECT_TRUE(connection->closed_by_peer());
 }
 
@@ -134,7 +134,7 @@ TEST_F(RawSocketTest, OversizedBodyIs413ClosedAndTheSmuggledRequestNeverRuns) {
   const auto response = connection->read_response();
   ASSERT_TRUE(response) << "no 413 before the receive timeout";
   EXPECT_EQ(response->status, 413);
-  EXPECT_EQ(response->headers["content-type"], "application/json");
+  EXPECT_EQ(response->header("content-type"), "application/json");
   EXPECT_FALSE(detail_of(*response).empty());
   std::string extra;
   EXPECT_TRUE(connection->closed_by_peer(&extra))
@@ -159,7 +159,7 @@ TEST_F(RawSocketTest, NegativeContentLengthIsAPrompt400WithoutInternalText) {
   const auto response = connection->read_response();
   ASSERT_TRUE(response) << "no answer before the receive timeout";
   EXPECT_EQ(response->status, 400);
-  EXPECT_EQ(response->headers["content-type"], "application/json");
+  EXPECT_EQ(response->header("content-type"), "application/json");
   const std::string detail = detail_of(*response);
   EXPECT_FALSE(detail.empty()) << response->body;
   for (const char* internal :
@@ -253,7 +253,7 @@ TEST_F(RawSocketTest, UploadOfTheFullLimitIsReadNotRefusedForSize) {
   const auto response = connection->read_response();
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 400) << response->body;
-  EXPECT_EQ(response->headers["connection"], "keep-alive");
+  EXPECT_EQ(response->header("connection"), "keep-alive");
 }
 
 TEST_F(RawSocketTest, PercentEncodedPathAndQueryAreDecoded) {
