@@ -62,6 +62,23 @@ TEST_F(ImproveTest, PreviewAcceptsEveryDocumentedPromptId) {
   }
 }
 
+// Every prompt keeps the original contact details, even one whose model output
+// invents new ones (the built-in model's "full" prompt does).
+TEST_F(ImproveTest, PreviewAndImproveKeepTheOriginalPersonalInfo) {
+  const auto original =
+      get_resume(client(), resume_id_)["data"]["processed_resume"]["personalInfo"];
+  for (const char* prompt : {"nudge", "keywords", "full"}) {
+    SCOPED_TRACE(prompt);
+    const auto previewed = preview(client(), resume_id_, job_id_, prompt);
+    EXPECT_EQ(previewed["data"]["resume_preview"]["personalInfo"], original);
+    const auto improved =
+        client().post_json(api("/resumes/improve"),
+                           {{"resume_id", resume_id_}, {"job_id", job_id_}, {"prompt_id", prompt}});
+    ASSERT_TRUE(is_json_ok(improved));
+    EXPECT_EQ(improved.json()["data"]["resume_preview"]["personalInfo"], original);
+  }
+}
+
 TEST_F(ImproveTest, PreviewOfUnknownResumeOrJobIs404) {
   EXPECT_TRUE(is_error(client().post_json(api("/resumes/improve/preview"),
                                           {{"resume_id", "no-such-resume"}, {"job_id", job_id_}}),
