@@ -37,7 +37,7 @@ struct ConfirmRequest {
   std::string resume_id;
   std::string job_id;
   std::optional<std::string> prompt_id;
-  Json improved_data;  // raw ResumeData JSON, validated by the service (API-013)
+  Json improved_data;                 // raw ResumeData JSON, validated by the service (API-013)
   Json improvements = Json::array();  // [{suggestion, lineNumber?}]
 };
 
@@ -121,6 +121,7 @@ class ResumeService {
 
  private:
   // One helper per audited issue: the only places that consult defects_ (see defects.hpp).
+  // API-004 and API-006 to API-010 and API-013 live in ImprovePipeline (improve_pipeline.hpp).
   Json upload_response(const Document& resume, const std::string& filename) const;  // API-001
   Document create_uploaded_resume(const NewResume& resume);                         // API-002
   Outcome<Json> set_master_as_audited(const std::string& resume_id);                // API-003
