@@ -17,8 +17,9 @@
 //     Pistache's parser becomes a 400 without its text.
 //   - "Expect: 100-continue" gets "100 Continue" once the head is accepted.
 //   - shutdown() leaves connections open (0.0.5 never closes a peer's socket
-//     when its transport is destroyed): stop() closes the sockets that are still
-//     open once the I/O threads have been joined.
+//     when its transport is destroyed): once the I/O threads have been joined,
+//     each connection still known closes its socket, and close_leftover_connections
+//     closes those accepted too late to reach a transport.
 // Accepted requests are still parsed by Pistache's RequestParser (fed exactly one
 // framed request at a time) and converted from its Http::Request; methods that
 // Pistache cannot represent, or heads its typed-header parsers refuse, go to the
@@ -41,6 +42,7 @@
 #include "reference/http/limits.hpp"
 #include "reference/http/url_codec.hpp"
 #include "reference/server/request_framer.hpp"
+#include "reference/server/socket_sweep.hpp"
 
 namespace rm {
 
@@ -369,9 +371,9 @@ int HttpServer::start(const std::string& host, int port, int threads) {
                                 .keepaliveTimeout(kKeepaliveTimeout));
     endpoint->endpoint.setHandler(std::make_shared<PistacheHandler>(shared_));
     endpoint->endpoint.serveThreaded();
-    const int bound = endpoint->endpoint.getPort();
+    port_ = endpoint->endpoint.getPort();
     endpoint_ = std::move(endpoint);
-    return bound;
+    return port_;
   } catch (const std::exception& error) {
     throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) + ": " +
                              error.what());
@@ -386,6 +388,7 @@ void HttpServer::stop() {
   shared_->destroying_thread.store(std::this_thread::get_id());
   endpoint_.reset();  // joins the accept and I/O threads, then destroys the peers
   shared_->destroying_thread.store(std::thread::id{});
+  close_leftover_connections(port_);
 }
 
 std::uint64_t HttpServer::requests_executed() const { return shared_->executed.load(); }

@@ -56,6 +56,7 @@ class HttpServer {
   std::shared_ptr<Shared> shared_;
   std::mutex mutex_;  // start() / stop()
   std::unique_ptr<Endpoint> endpoint_;
+  int port_ = 0;  // the bound port, once started
   bool stopped_ = false;
 };
 
