@@ -4,6 +4,7 @@
 // finding. Each finding carries the evidence (the request and response that
 // showed it). A scenario may also declare itself not testable (a hook it found
 // missing at run time) or an error (the target could not be driven).
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,19 @@ struct Finding {
   std::string evidence;  // e.g. "POST /api/v1/resumes/upload -> 200 {...}"
 };
 
+// One line for a report: "POST /api/v1/resumes/upload [multipart, 1.2 KiB] -> 200 {...}".
+// Bodies are shortened to `max_body` bytes; binary bodies (a PDF) are summarised.
+std::string describe(const Exchange& exchange, std::size_t max_body = 600);
+std::string describe(const ApiRequest& request, std::size_t max_body = 600);
+
+// Thread-safe: race scenarios record from several threads at once. Copies take
+// a snapshot (the copy gets its own lock).
 class Check {
  public:
+  Check() = default;
+  Check(const Check& other);
+  Check& operator=(const Check& other);
+
   // Records the exchange so findings can cite it (the last few are kept).
   void saw(const Exchange& exchange);
   bool must(bool holds, const std::string& what, const std::string& evidence = {});
@@ -32,6 +44,10 @@ class Check {
   void not_testable(const std::string& reason);
   void error(const std::string& reason);
 
+  // An invariant that did not hold (contract section 3): a MUST finding.
+  void violated(const std::string& what, const std::string& evidence);
+
+  // Read these once the scenario's threads have finished.
   const std::vector<Finding>& findings() const { return findings_; }
   bool failed() const;  // any MUST finding
   const std::string& not_testable_reason() const { return not_testable_; }
@@ -40,6 +56,11 @@ class Check {
   int musts_checked() const { return musts_; }
 
  private:
+  static constexpr std::size_t kKeptExchanges = 8;
+  bool record(Finding::Level level, bool holds, const std::string& what,
+              const std::string& evidence);
+
+  mutable std::mutex mutex_;
   std::vector<Finding> findings_;
   std::vector<Exchange> exchanges_;
   std::string not_testable_;

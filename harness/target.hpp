@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "mocks/fault/fault_plan.hpp"
 #include "reference/http/api_message.hpp"
@@ -20,7 +21,10 @@ enum class Hook {
   kFixtureDb,  // the target can be (re)started on a database.json we write
 };
 
-const char* hook_name(Hook hook);
+inline constexpr Hook kAllHooks[] = {Hook::kLlm, Hook::kStore, Hook::kStoreGate, Hook::kFixtureDb};
+
+const char* hook_name(Hook hook);  // "llm", "store", "store_gate", "fixture_db"
+std::optional<Hook> parse_hook(std::string_view name);
 
 struct HookStatus {
   bool available = false;
