@@ -1,0 +1,62 @@
+#pragma once
+// The reference, in-process: ResumeService over MemoryStore (or a FileStore on a
+// fixture), BuiltinLlm and TextDocumentConverter, each wrapped in its Faulty*
+// decorator, all sharing one FaultInjector, and reached through ApiRouter so that
+// every request takes the same route as over HTTP. Every hook is available.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <shared_mutex>
+
+#include "harness/target.hpp"
+#include "mocks/fault/fault_injector.hpp"
+#include "reference/http/api_router.hpp"
+#include "reference/service/defects.hpp"
+
+namespace rm::harness {
+
+class EmbeddedTarget : public Target {
+ public:
+  explicit EmbeddedTarget(DefectSwitch defects = {});
+  ~EmbeddedTarget() override;
+  EmbeddedTarget(const EmbeddedTarget&) = delete;
+  EmbeddedTarget& operator=(const EmbeddedTarget&) = delete;
+
+  std::string describe() const override;
+  HookStatus hook(Hook hook) override;
+  ApiResponse send(const ApiRequest& request) override;
+  void install_plan(const FaultPlan& plan) override;
+  void clear_plan() override;
+  int wait_for_arrivals(const std::string& gate, int count, int timeout_ms) override;
+  int release(const std::string& gate, bool all) override;
+  Json journal() override;
+  std::int64_t llm_calls() override;
+  std::optional<Json> store_tables() override;
+  // With fixture tables: a fresh temporary data dir whose database.json holds
+  // them, opened as a FileStore (legacy records migrate on open). Without: an
+  // empty MemoryStore. Settings start empty either way.
+  void reset(const std::optional<Json>& fixture_tables = std::nullopt) override;
+  // FileStore: reopened on the same database.json. MemoryStore: kept as is.
+  // The service and router are rebuilt; the settings survive.
+  void restart() override;
+
+  // The database.json of the current fixture, if any (for tests and reports).
+  std::optional<std::filesystem::path> database_file() const;
+
+ private:
+  class CountingLlm;
+  struct Stack;
+  std::shared_ptr<Stack> stack() const;
+  void rebuild(std::shared_ptr<Store> inner);
+  void remove_data_dir();
+
+  DefectSwitch defects_;
+  std::shared_ptr<FaultInjector> injector_ = std::make_shared<FaultInjector>();
+  std::shared_ptr<CountingLlm> llm_;
+  std::shared_ptr<SettingsStore> settings_;
+  std::optional<std::filesystem::path> data_dir_;
+  mutable std::shared_mutex mutex_;  // guards stack_; send() holds it shared
+  std::shared_ptr<Stack> stack_;
+};
+
+}  // namespace rm::harness
