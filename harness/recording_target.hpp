@@ -1,0 +1,49 @@
+#pragma once
+// A Target that forwards to another and watches the exchanges on the way: every
+// answered request feeds an IdTracker (contract section 3: ids returned by a 200
+// must exist), and every reset remembers which store invariants the starting
+// state (a fixture) already broke, so that a scenario is blamed only for what
+// happened during it (API-012's fixture holds a tailored resume without an
+// improvement record on purpose). The runner wraps each target in one.
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "harness/invariants.hpp"
+#include "harness/target.hpp"
+
+namespace rm::harness {
+
+class RecordingTarget : public Target {
+ public:
+  explicit RecordingTarget(Target& inner) : inner_(inner) {}
+
+  std::string describe() const override { return inner_.describe(); }
+  HookStatus hook(Hook hook) override { return inner_.hook(hook); }
+  ApiResponse send(const ApiRequest& request) override;
+  void install_plan(const FaultPlan& plan) override { inner_.install_plan(plan); }
+  void clear_plan() override { inner_.clear_plan(); }
+  int wait_for_arrivals(const std::string& gate, int count, int timeout_ms) override {
+    return inner_.wait_for_arrivals(gate, count, timeout_ms);
+  }
+  int release(const std::string& gate, bool all) override { return inner_.release(gate, all); }
+  Json journal() override { return inner_.journal(); }
+  std::int64_t llm_calls() override { return inner_.llm_calls(); }
+  std::optional<Json> store_tables() override { return inner_.store_tables(); }
+  // Forgets the tracked ids (the old records are gone) and records the baseline.
+  void reset(const std::optional<Json>& fixture_tables = std::nullopt) override;
+  void restart() override { inner_.restart(); }
+
+  Target& inner() const { return inner_; }
+  IdTracker& ids() { return ids_; }
+  // Store invariant violations present right after the last reset.
+  std::vector<std::string> baseline() const;
+
+ private:
+  Target& inner_;
+  IdTracker ids_;
+  mutable std::mutex mutex_;
+  std::vector<std::string> baseline_;
+};
+
+}  // namespace rm::harness
