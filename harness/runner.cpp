@@ -1,0 +1,342 @@
+#include "harness/runner.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <functional>
+#include <set>
+#include <stdexcept>
+
+#include "harness/invariants.hpp"
+#include "harness/recording_target.hpp"
+#include "harness/requests.hpp"
+#include "reference/service/defects.hpp"
+
+namespace rm::harness {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// What one run (one repetition or one statistical round) ended as.
+struct RunOutcome {
+  Verdict verdict = Verdict::kPass;
+  std::string reason;
+  Check check;
+};
+
+std::string exception_text(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "an exception that is not a std::exception";
+  }
+}
+
+// Whether a resume / job exists, asked through the API (targets without the store hook).
+bool exists_via_api(Target& target, IdTracker::Kind kind, const std::string& id) {
+  const ApiResponse response = kind == IdTracker::Kind::kResume
+                                   ? target.send(get(api("/resumes"), {{"resume_id", id}}))
+                                   : target.send(get(api("/jobs/" + id)));
+  // Only a clear 404 counts as gone; anything else is not evidence against the target.
+  return response.status != 404;
+}
+
+void check_invariants(RecordingTarget& target, Check& check) {
+  std::optional<Json> tables;
+  if (target.hook(Hook::kStore).available) tables = target.store_tables();
+  if (tables) {
+    const std::vector<std::string> baseline = target.baseline();
+    const std::string digest = tables_digest(*tables);
+    for (const std::string& violation : store_invariant_violations(*tables)) {
+      if (std::find(baseline.begin(), baseline.end(), violation) != baseline.end()) continue;
+      check.violated("contract section 3 invariant: " + violation, "stored: " + digest);
+    }
+    for (const std::string& violation : target.ids().violations(*tables)) {
+      check.violated("contract section 3 invariant: " + violation, "stored: " + digest);
+    }
+    return;
+  }
+  Target& inner = target.inner();  // lookups are not exchanges of the scenario
+  for (const std::string& violation :
+       target.ids().violations([&](IdTracker::Kind kind, const std::string&id) {
+         return exists_via_api(inner, kind, id);
+       })) {
+    check.violated("contract section 3 invariant: " + violation,
+                   "looked up through the API (no store hook)");
+  }
+}
+
+// One run of `body` on a reset target, followed by the invariants.
+RunOutcome run_once(RecordingTarget& target, std::uint64_t seed,
+                    const std::function<void(ScenarioContext&)>& body) {
+  RunOutcome outcome;
+  Check& check = outcome.check;
+  try {
+    target.reset();
+    ScenarioContext context{target, check, seed};
+    body(context);
+  } catch (...) {
+    check.error(exception_text(std::current_exception()));
+  }
+  try {
+    target.clear_plan();  // releases anything still held; invariants read a quiet target
+  } catch (...) {
+    check.error("clearing the fault plan failed: " + exception_text(std::current_exception()));
+  }
+  if (check.error_reason().empty() && check.not_testable_reason().empty()) {
+    try {
+      check_invariants(target, check);
+    } catch (...) {
+      check.error("checking the invariants failed: " + exception_text(std::current_exception()));
+    }
+  }
+  // A missing hook makes the assertions meaningless (e.g. no LLM call arrived, so
+  // a parse failure could not be injected): not_testable outranks their findings.
+  if (!check.error_reason().empty()) {
+    outcome.verdict = Verdict::kError;
+    outcome.reason = check.error_reason();
+  } else if (!check.not_testable_reason().empty()) {
+    outcome.verdict = Verdict::kNotTestable;
+    outcome.reason = check.not_testable_reason();
+  } else if (check.failed()) {
+    outcome.verdict = Verdict::kFail;
+  }
+  return outcome;
+}
+
+std::string missing_hook_reason(Hook hook, const HookStatus& status) {
+  std::string reason = std::string("needs hook '") + hook_name(hook) + "'";
+  if (!status.reason.empty()) reason += ": " + status.reason;
+  return reason;
+}
+
+void take(ScenarioResult& result, const RunOutcome& outcome, std::uint64_t seed) {
+  result.findings = outcome.check.findings();
+  result.musts_checked = outcome.check.musts_checked();
+  result.seed = seed;
+}
+
+std::string percent(int part, int whole) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f%%", whole == 0 ? 0.0 : 100.0 * part / whole);
+  return text;
+}
+
+void run_repetitions(const Scenario& scenario, RecordingTarget& target, const RunOptions& options,
+                     ScenarioResult& result) {
+  const int repetitions = std::max(1, options.repeat.value_or(1));
+  bool have_failure = false;
+  for (int i = 0; i < repetitions; ++i) {
+    const std::uint64_t seed = options.seed + static_cast<std::uint64_t>(i);
+    RunOutcome outcome = run_once(target, seed, scenario.run);
+    ++result.runs;
+    if (outcome.verdict == Verdict::kError || outcome.verdict == Verdict::kNotTestable) {
+      result.verdict = outcome.verdict;
+      result.reason = outcome.reason;
+      take(result, outcome, seed);
+      return;
+    }
+    if (outcome.verdict == Verdict::kFail) {
+      ++result.failed_runs;
+      if (!have_failure) take(result, outcome, seed);
+      have_failure = true;
+    } else if (i == 0) {
+      take(result, outcome, seed);  // its SHOULD findings, if it passes throughout
+    }
+  }
+  if (have_failure) {
+    result.verdict = Verdict::kFail;
+    result.reason = "failed in " + std::to_string(result.failed_runs) + " of " +
+                    std::to_string(result.runs) + (result.runs == 1 ? " run" : " repetitions");
+  }
+}
+
+void run_statistically(const Scenario& scenario, RecordingTarget& target, const RunOptions& options,
+                       ScenarioResult& result) {
+  result.statistical = true;
+  const int rounds = std::max(1, options.repeat.value_or(kDefaultStatisticalRounds));
+  bool have_failure = false;
+  for (int i = 0; i < rounds; ++i) {
+    const std::uint64_t seed = options.seed + static_cast<std::uint64_t>(i);
+    RunOutcome outcome = run_once(target, seed, scenario.run_statistical_round);
+    ++result.runs;
+    if (outcome.verdict == Verdict::kError || outcome.verdict == Verdict::kNotTestable) {
+      result.verdict = outcome.verdict;
+      result.reason = outcome.reason + " (statistical round " + std::to_string(i + 1) + ")";
+      take(result, outcome, seed);
+      return;
+    }
+    if (outcome.verdict == Verdict::kFail) {
+      ++result.failed_runs;
+      if (!have_failure) take(result, outcome, seed);
+      have_failure = true;
+    }
+  }
+  const std::string mode = "no store gate, statistical mode: ";
+  if (have_failure) {
+    result.verdict = Verdict::kFail;
+    result.reason = mode + "violation observed in " + std::to_string(result.failed_runs) + " of " +
+                    std::to_string(result.runs) + " rounds (rate " +
+                    percent(result.failed_runs, result.runs) + ")";
+  } else {
+    result.verdict = Verdict::kNotObserved;
+    result.reason = mode + "no violation observed in " + std::to_string(result.runs) +
+                    " rounds of concurrent requests (not a pass: the race may not have been hit)";
+  }
+}
+
+constexpr std::array<Verdict, 5> kSeverity = {
+    Verdict::kFail, Verdict::kError, Verdict::kNotTestable, Verdict::kNotObserved, Verdict::kPass};
+
+}  // namespace
+
+int ScenarioResult::must_findings() const {
+  return static_cast<int>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.level == Finding::Level::kMust;
+  }));
+}
+
+int ScenarioResult::should_findings() const {
+  return static_cast<int>(findings.size()) - must_findings();
+}
+
+int RunResult::count(Verdict verdict) const {
+  return static_cast<int>(
+      std::count_if(scenarios.begin(), scenarios.end(),
+                    [&](const ScenarioResult& r) { return r.verdict == verdict; }));
+}
+
+std::vector<const ScenarioResult*> RunResult::of_issue(const std::string& issue) const {
+  std::vector<const ScenarioResult*> result;
+  for (const ScenarioResult& scenario : scenarios) {
+    if (scenario.issue == issue) result.push_back(&scenario);
+  }
+  return result;
+}
+
+int RunResult::exit_code() const {
+  if (count(Verdict::kError) > 0) return 2;
+  if (count(Verdict::kFail) > 0) return 1;
+  return 0;
+}
+
+std::optional<Verdict> issue_verdict(const RunResult& run, const std::string& issue) {
+  const std::vector<const ScenarioResult*> results = run.of_issue(issue);
+  if (results.empty()) return std::nullopt;
+  for (Verdict verdict : kSeverity) {
+    for (const ScenarioResult* result : results) {
+      if (result->verdict == verdict) return verdict;
+    }
+  }
+  return Verdict::kPass;
+}
+
+std::vector<const Scenario*> select_scenarios(const std::vector<const Scenario*>& all,
+                                              const RunOptions& options) {
+  std::set<std::string> issues;
+  for (const std::string& text : options.issues) {
+    const auto issue = parse_issue_id(text);
+    if (!issue) {
+      throw std::invalid_argument("unknown issue id '" + text + "' (expected API-001 ... API-013)");
+    }
+    issues.insert(issue_id(*issue));
+  }
+  std::vector<const Scenario*> selected;
+  for (const Scenario* scenario : all) {
+    if (!issues.empty() && issues.count(scenario->issue) == 0) continue;
+    if (options.scenario && scenario->name != *options.scenario) continue;
+    selected.push_back(scenario);
+  }
+  std::stable_sort(selected.begin(), selected.end(), [](const Scenario* a, const Scenario* b) {
+    return a->issue != b->issue ? a->issue < b->issue : a->name < b->name;
+  });
+  return selected;
+}
+
+std::string replay_command(const ScenarioResult& result, const RunOptions& options) {
+  std::string command = "harness run " + options.replay_target + " --issues " + result.issue +
+                        " --scenario " + result.name + " --seed " + std::to_string(result.seed);
+  if (result.statistical) command += " --repeat " + std::to_string(result.runs);
+  if (options.defect) command += " --defect " + *options.defect;
+  return command;
+}
+
+ScenarioResult run_scenario(const Scenario& scenario, Target& target, const RunOptions& options) {
+  const Clock::time_point start = Clock::now();
+  ScenarioResult result;
+  result.issue = scenario.issue;
+  result.name = scenario.name;
+  result.description = scenario.description;
+  result.needs = scenario.needs;
+  result.race = scenario.race;
+  result.seed = options.seed;
+
+  RecordingTarget recording(target);
+  try {
+    bool statistical = false;
+    std::optional<std::string> missing;
+    for (Hook hook : scenario.needs) {
+      const HookStatus status = target.hook(hook);
+      if (status.available) continue;
+      if (hook == Hook::kStoreGate && scenario.race && scenario.run_statistical_round) {
+        statistical = true;  // the fallback needs every other hook still
+        continue;
+      }
+      if (!missing) missing = missing_hook_reason(hook, status);
+    }
+    if (missing) {
+      result.verdict = Verdict::kNotTestable;
+      result.reason = *missing;
+    } else if (statistical) {
+      run_statistically(scenario, recording, options, result);
+    } else {
+      run_repetitions(scenario, recording, options, result);
+    }
+  } catch (...) {
+    result.verdict = Verdict::kError;
+    result.reason = exception_text(std::current_exception());
+  }
+  result.ms = ms_since(start);
+  result.replay = replay_command(result, options);
+  return result;
+}
+
+RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, Target& target,
+                        const RunOptions& options) {
+  const Clock::time_point start = Clock::now();
+  RunResult run;
+  run.target = target.describe();
+  run.defect = options.defect;
+  run.seed = options.seed;
+  const int total = static_cast<int>(scenarios.size());
+  for (int i = 0; i < total; ++i) {
+    run.scenarios.push_back(run_scenario(*scenarios[i], target, options));
+    if (options.progress != nullptr) {
+      *options.progress << progress_line(run.scenarios.back(), i + 1, total) << '\n' << std::flush;
+    }
+  }
+  run.total_ms = ms_since(start);
+  return run;
+}
+
+std::string progress_line(const ScenarioResult& result, int index, int total) {
+  const int width = static_cast<int>(std::to_string(total).size());
+  char counter[32];
+  std::snprintf(counter, sizeof counter, "[%*d/%d]", width, index, total);
+  std::string label = result.issue + " " + result.name + " ";
+  constexpr std::size_t kLabelWidth = 56;
+  if (label.size() < kLabelWidth) label += std::string(kLabelWidth - label.size(), '.');
+  char tail[64];
+  std::snprintf(tail, sizeof tail, " %-12s %5.0f ms", verdict_name(result.verdict), result.ms);
+  return std::string(counter) + " " + label + tail;
+}
+
+}  // namespace rm::harness
