@@ -1,0 +1,67 @@
+#include "harness/issue_catalog.hpp"
+#include "harness/reports.hpp"
+
+namespace rm::harness {
+namespace {
+
+Json finding_json(const Finding& finding) {
+  return {{"level", finding.level == Finding::Level::kMust ? "must" : "should"},
+          {"what", finding.what},
+          {"evidence", finding.evidence}};
+}
+
+Json scenario_json(const ScenarioResult& result) {
+  Json needs = Json::array();
+  for (Hook hook : result.needs) needs.push_back(hook_name(hook));
+  Json findings = Json::array();
+  for (const Finding& finding : result.findings) findings.push_back(finding_json(finding));
+  return {{"issue", result.issue},
+          {"name", result.name},
+          {"description", result.description},
+          {"needs", needs},
+          {"race", result.race},
+          {"verdict", verdict_name(result.verdict)},
+          {"reason", result.reason},
+          {"findings", findings},
+          {"seed", result.seed},
+          {"statistical", result.statistical},
+          {"runs", result.runs},
+          {"failed_runs", result.failed_runs},
+          {"musts_checked", result.musts_checked},
+          {"ms", result.ms},
+          {"replay", result.replay}};
+}
+
+}  // namespace
+
+Json results_json(const RunResult& run) {
+  Json scenarios = Json::array();
+  for (const ScenarioResult& result : run.scenarios) scenarios.push_back(scenario_json(result));
+  Json issues = Json::object();
+  for (const IssueInfo& issue : issue_catalog()) {
+    const auto verdict = issue_verdict(run, issue.id);
+    issues[issue.id] = {{"title", issue.title},
+                        {"verdict", verdict ? Json(verdict_name(*verdict)) : Json(nullptr)},
+                        {"scenarios", run.of_issue(issue.id).size()}};
+  }
+  Json counts = Json::object();
+  for (Verdict verdict : {Verdict::kPass, Verdict::kFail, Verdict::kNotTestable,
+                          Verdict::kNotObserved, Verdict::kError}) {
+    counts[verdict_name(verdict)] = run.count(verdict);
+  }
+  return {{"target", run.target},
+          {"defect", run.defect ? Json(*run.defect) : Json(nullptr)},
+          {"seed", run.seed},
+          {"total_ms", run.total_ms},
+          {"exit_code", run.exit_code()},
+          {"counts", counts},
+          {"issues", issues},
+          {"scenarios", scenarios}};
+}
+
+void write_results_json(const RunResult& run, std::ostream& out) {
+  // Evidence may hold any bytes a target sent: replace what is not UTF-8.
+  out << results_json(run).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace rm::harness
