@@ -1,0 +1,246 @@
+#include "harness/cli_options.hpp"
+
+#include <charconv>
+#include <set>
+
+namespace rm::harness {
+namespace {
+
+// Single-quoted for a POSIX shell.
+std::string shell_quote(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "'";
+}
+
+template <typename Number>
+std::optional<Number> parse_number(const std::string& text) {
+  Number value{};
+  const char* end = text.data() + text.size();
+  const auto [ptr, error] = std::from_chars(text.data(), end, value);
+  if (error != std::errc{} || ptr != end || text.empty()) return std::nullopt;
+  return value;
+}
+
+bool is_url(const std::string& text) {
+  return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;
+}
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = text.find(',', start);
+    std::string part = text.substr(start, comma - start);
+    if (!part.empty()) parts.push_back(part);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::string CliOptions::replay_target() const {
+  std::string text;
+  switch (target.kind) {
+    case TargetKind::kEmbedded:
+      text = "--target embedded";
+      break;
+    case TargetKind::kProcess:
+      text = "--target process";
+      break;
+    case TargetKind::kCommand:
+      text = "--target-cmd " + shell_quote(target.command);
+      break;
+    case TargetKind::kUrl:
+      text = "--target " + target.url;
+      break;
+  }
+  if (target.mock_llm_port) text += " --mock-llm-port " + std::to_string(*target.mock_llm_port);
+  return text;
+}
+
+CliParse parse_cli(const std::vector<std::string>& args) {
+  CliOptions options;
+  if (args.empty()) return {std::nullopt, "no command given (run, list or --help)"};
+  if (args[0] == "help") return {options, {}};
+  for (const std::string& arg : args) {
+    if (arg == "--help" || arg == "-h") return {options, {}};
+  }
+  const std::string& command = args[0];
+  if (command == "run") {
+    options.command = CliOptions::Command::kRun;
+  } else if (command == "list") {
+    options.command = CliOptions::Command::kList;
+  } else {
+    return {std::nullopt, "unknown command '" + command + "' (run, list or --help)"};
+  }
+
+  std::optional<std::string> target;
+  std::optional<std::string> target_cmd;
+  std::set<std::string> seen;
+  static const std::set<std::string> kFlags = {"--target", "--target-cmd", "--mock-llm-port",
+                                               "--issues", "--scenario",   "--seed",
+                                               "--repeat", "--report",     "--defect"};
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    std::string flag = args[i];
+    std::optional<std::string> value;
+    const std::size_t equals = flag.find('=');
+    if (flag.rfind("--", 0) == 0 && equals != std::string::npos) {
+      value = flag.substr(equals + 1);
+      flag = flag.substr(0, equals);
+    }
+    if (kFlags.count(flag) == 0) return {std::nullopt, "unknown option '" + args[i] + "'"};
+    if (options.command == CliOptions::Command::kList) {
+      return {std::nullopt, "'list' takes no options (got " + flag + ")"};
+    }
+    if (!value) {
+      if (i + 1 >= args.size()) return {std::nullopt, flag + " needs a value"};
+      value = args[++i];
+    }
+    if (flag != "--issues" && !seen.insert(flag).second) {
+      return {std::nullopt, flag + " given twice"};
+    }
+    if (flag == "--target") {
+      target = *value;
+    } else if (flag == "--target-cmd") {
+      if (value->empty()) return {std::nullopt, "--target-cmd needs a command template"};
+      target_cmd = *value;
+    } else if (flag == "--mock-llm-port") {
+      const auto port = parse_number<int>(*value);
+      if (!port || *port < 1 || *port > 65535) {
+        return {std::nullopt, "--mock-llm-port: expected a port 1..65535, got '" + *value + "'"};
+      }
+      options.target.mock_llm_port = *port;
+    } else if (flag == "--issues") {
+      const std::vector<std::string> ids = split_commas(*value);
+      if (ids.empty()) return {std::nullopt, "--issues needs at least one issue id"};
+      for (const std::string& id : ids) {
+        const auto issue = parse_issue_id(id);
+        if (!issue) {
+          return {std::nullopt, "--issues: unknown issue id '" + id + "' (API-001 ... API-013)"};
+        }
+        options.issues.push_back(issue_id(*issue));
+      }
+    } else if (flag == "--scenario") {
+      if (value->empty()) return {std::nullopt, "--scenario needs a scenario name"};
+      options.scenario = *value;
+    } else if (flag == "--seed") {
+      const auto seed = parse_number<std::uint64_t>(*value);
+      if (!seed)
+        return {std::nullopt, "--seed: expected a non-negative integer, got '" + *value + "'"};
+      options.seed = *seed;
+    } else if (flag == "--repeat") {
+      const auto repeat = parse_number<int>(*value);
+      if (!repeat || *repeat < 1) {
+        return {std::nullopt, "--repeat: expected an integer >= 1, got '" + *value + "'"};
+      }
+      options.repeat = *repeat;
+    } else if (flag == "--report") {
+      if (value->empty()) return {std::nullopt, "--report needs a directory"};
+      options.report_dir = *value;
+    } else if (flag == "--defect") {
+      const auto issue = parse_issue_id(*value);
+      if (!issue) {
+        return {std::nullopt, "--defect: unknown issue id '" + *value + "' (API-001 ... API-013)"};
+      }
+      options.target.defect = *issue;
+    }
+  }
+
+  if (options.command == CliOptions::Command::kRun) {
+    if (target_cmd) {
+      if (target && *target != "command") {
+        return {std::nullopt, "--target-cmd starts the target itself: drop --target " + *target +
+                                  " (or say --target command)"};
+      }
+      options.target.kind = TargetKind::kCommand;
+      options.target.command = *target_cmd;
+    } else if (!target) {
+      return {std::nullopt, "run needs --target (embedded, process, a URL) or --target-cmd"};
+    } else if (*target == "embedded") {
+      options.target.kind = TargetKind::kEmbedded;
+    } else if (*target == "process") {
+      options.target.kind = TargetKind::kProcess;
+    } else if (*target == "command") {
+      return {std::nullopt, "--target command needs --target-cmd TEMPLATE"};
+    } else if (is_url(*target)) {
+      options.target.kind = TargetKind::kUrl;
+      options.target.url = *target;
+      while (options.target.url.size() > 1 && options.target.url.back() == '/') {
+        options.target.url.pop_back();
+      }
+    } else {
+      return {std::nullopt,
+              "--target: expected embedded, process or an http:// URL, got '" + *target + "'"};
+    }
+    const bool reference =
+        options.target.kind == TargetKind::kEmbedded || options.target.kind == TargetKind::kProcess;
+    if (options.target.defect && !reference) {
+      return {std::nullopt,
+              "--defect switches a defect of the reference: only with --target embedded or "
+              "process"};
+    }
+  }
+  return {options, {}};
+}
+
+std::string cli_usage() {
+  return R"(harness: runs the contract's thirteen fault contracts against a resume-API target.
+
+Usage:
+  harness run --target embedded|process|URL [options]
+  harness run --target-cmd TEMPLATE [options]
+  harness list
+  harness --help
+
+Options of run:
+  --target KIND        embedded   the reference in-process (fastest, every hook)
+                       process    reference-server started here on a free port with
+                                  --fault-control, its LLM a mock-llm started here
+                       URL        a server already running (http://host:port); the
+                                  harness starts its own mock-llm and prints the URL
+                                  the target must use as its LLM base URL
+  --target-cmd T       start any implementation with the command template T, e.g.
+                       './start.sh {port} {llm_url} {data_dir}'; the harness owns its
+                       lifecycle (free port, mock-llm URL, fresh data dir, fixtures)
+  --mock-llm-port P    the harness's mock-llm listens on P (url / command targets)
+  --issues LIST        only these issues, e.g. API-001,API-010 (also 1,10)
+  --scenario NAME      only the scenario of that name
+  --seed N             seed of the fault plans' random draws (default 1);
+                       repetition i runs with seed N+i
+  --repeat R           run each scenario R times (default 1); a statistical race
+                       run makes R rounds (default 20)
+  --report DIR         write DIR/junit.xml, DIR/summary.md and DIR/results.json
+  --defect ID          re-enable the audited defect of one issue in the reference
+                       (embedded and process targets): its scenarios must fail
+
+Hooks (what a scenario may need from a target):
+  llm          the target's LLM calls reach a mock LLM whose fault plan we control
+  store        store/converter faults, and reading the stored tables
+  store_gate   store operations can be held at named gates (forced interleavings)
+  fixture_db   the target can be (re)started on a database.json written by us
+A scenario whose hook is missing is not_testable, never pass. A race scenario
+without store_gate runs statistically instead (rounds of concurrent requests).
+
+Verdicts:
+  pass          every MUST of the contract held, and the section 3 invariants
+  fail          a MUST or an invariant did not hold (evidence + replay command)
+  not_testable  a needed hook is missing; the reason names it
+  not_observed  statistical race run with no violation seen: never a pass
+  error         the target could not be driven (or the scenario threw)
+
+Exit codes: 0 every MUST held (not_testable / not_observed do not fail the run),
+1 some scenario failed, 2 harness or target error (cannot start, unreachable,
+bad arguments, a scenario error).
+)";
+}
+
+}  // namespace rm::harness

@@ -1,0 +1,44 @@
+#pragma once
+// The harness command line:
+//   harness run --target embedded|process|command|URL [--target-cmd TEMPLATE]
+//               [--mock-llm-port P] [--issues API-001,API-010] [--scenario NAME]
+//               [--seed N] [--repeat R] [--report DIR] [--defect ID]
+//   harness list
+//   harness --help
+// Both "--flag value" and "--flag=value" are accepted.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/target_factory.hpp"
+
+namespace rm::harness {
+
+struct CliOptions {
+  enum class Command { kRun, kList, kHelp };
+  Command command = Command::kHelp;
+  TargetOptions target;
+  std::vector<std::string> issues;  // canonical "API-001"
+  std::optional<std::string> scenario;
+  std::optional<std::uint64_t> seed;
+  std::optional<int> repeat;
+  std::optional<std::string> report_dir;
+
+  // The arguments that recreate this target in a replay command
+  // ("--target embedded", "--target-cmd './start.sh {port}' --mock-llm-port 9000").
+  std::string replay_target() const;
+};
+
+struct CliParse {
+  std::optional<CliOptions> options;  // set when the arguments are valid
+  std::string error;                  // why not, otherwise
+};
+
+// `args` excludes the program name.
+CliParse parse_cli(const std::vector<std::string>& args);
+
+// The --help text: commands, options, targets, hooks, verdicts, exit codes.
+std::string cli_usage();
+
+}  // namespace rm::harness

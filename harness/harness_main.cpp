@@ -1,0 +1,125 @@
+// harness: the command line over the runner (see harness/cli_options.hpp and
+// docs/harness.md). Scenarios reach this program as object files
+// (rm_issue_scenarios), registering themselves before main runs.
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "harness/cli_options.hpp"
+#include "harness/reports.hpp"
+#include "harness/runner.hpp"
+#include "harness/scenario.hpp"
+#include "harness/target_factory.hpp"
+
+namespace {
+
+using namespace rm::harness;
+
+std::filesystem::path program_dir(const char* argv0) {
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) return self.parent_path();
+  return std::filesystem::absolute(argv0).parent_path();
+}
+
+int list_scenarios() {
+  const std::vector<const Scenario*> all = ScenarioRegistry::instance().all();
+  if (all.empty()) {
+    std::cout << "No scenarios are registered in this build.\n";
+    return 0;
+  }
+  for (const Scenario* scenario : all) {
+    std::string needs;
+    for (Hook hook : scenario->needs)
+      needs += (needs.empty() ? "" : ",") + std::string(hook_name(hook));
+    std::cout << scenario->issue << "  " << scenario->name
+              << "  needs: " << (needs.empty() ? "-" : needs);
+    if (scenario->race) {
+      std::cout << "  [race" << (scenario->run_statistical_round ? ", statistical fallback" : "")
+                << "]";
+    }
+    std::cout << "\n";
+    if (!scenario->description.empty()) std::cout << "    " << scenario->description << "\n";
+  }
+  std::cout << all.size() << " scenarios\n";
+  return 0;
+}
+
+int run(const CliOptions& cli, const char* argv0) {
+  RunOptions options;
+  options.issues = cli.issues;
+  options.scenario = cli.scenario;
+  if (cli.seed) options.seed = *cli.seed;
+  options.repeat = cli.repeat;
+  options.replay_target = cli.replay_target();
+  if (cli.target.defect) options.defect = rm::issue_id(*cli.target.defect);
+  options.progress = &std::cout;
+
+  const std::vector<const Scenario*> selected =
+      select_scenarios(ScenarioRegistry::instance().all(), options);
+  if (selected.empty()) {
+    std::cerr << "harness: no scenario matches the selection (see `harness list`)\n";
+    return 2;
+  }
+
+  TargetOptions target_options = cli.target;
+  target_options.program_dir = program_dir(argv0);
+  std::unique_ptr<Target> target;
+  try {
+    target = make_target(target_options);
+  } catch (const std::exception& error) {
+    std::cerr << "harness: cannot use the target: " << error.what() << "\n";
+    return 2;
+  }
+
+  std::cout << "harness: " << selected.size() << " scenarios against " << target->describe()
+            << ", seed " << options.seed << "\n";
+  const RunResult result = run_scenarios(selected, *target, options);
+  write_console_summary(result, std::cout);
+
+  int exit_code = result.exit_code();
+  if (cli.report_dir) {
+    try {
+      for (const auto& path : write_reports(result, *cli.report_dir)) {
+        std::cout << "report: " << path.string() << "\n";
+      }
+    } catch (const std::exception& error) {
+      std::cerr << "harness: " << error.what() << "\n";
+      exit_code = 2;
+    }
+  }
+  std::printf("%s run: %zu scenarios in %.0f ms\n",
+              std::string(target_kind_name(cli.target.kind)).c_str(), result.scenarios.size(),
+              result.total_ms);
+  return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const CliParse parsed = parse_cli(args);
+  if (!parsed.options) {
+    std::cerr << "harness: " << parsed.error << "\n(see harness --help)\n";
+    return 2;
+  }
+  const CliOptions& cli = *parsed.options;
+  try {
+    switch (cli.command) {
+      case CliOptions::Command::kHelp:
+        std::cout << cli_usage();
+        return 0;
+      case CliOptions::Command::kList:
+        return list_scenarios();
+      case CliOptions::Command::kRun:
+        return run(cli, argc > 0 ? argv[0] : "harness");
+    }
+  } catch (const std::exception& error) {
+    std::cerr << "harness: " << error.what() << "\n";
+  }
+  return 2;
+}
