@@ -1,0 +1,99 @@
+// The harness command line and the target factory.
+#include <gtest/gtest.h>
+
+#include "harness/cli_options.hpp"
+#include "harness/target_factory.hpp"
+
+namespace rm::harness {
+namespace {
+
+CliOptions parse_ok(const std::vector<std::string>& args) {
+  const CliParse parsed = parse_cli(args);
+  EXPECT_TRUE(parsed.options.has_value()) << parsed.error;
+  return parsed.options.value_or(CliOptions{});
+}
+
+std::string parse_error(const std::vector<std::string>& args) {
+  const CliParse parsed = parse_cli(args);
+  EXPECT_FALSE(parsed.options.has_value());
+  return parsed.error;
+}
+
+TEST(Cli, RunEmbeddedWithEverything) {
+  const CliOptions o = parse_ok({"run", "--target", "embedded", "--issues", "API-001,10",
+                                 "--issues=api-2", "--scenario", "x", "--seed", "7", "--repeat=20",
+                                 "--report", "out", "--defect", "API-007"});
+  EXPECT_EQ(o.command, CliOptions::Command::kRun);
+  EXPECT_EQ(o.target.kind, TargetKind::kEmbedded);
+  EXPECT_EQ(o.issues, (std::vector<std::string>{"API-001", "API-010", "API-002"}));
+  EXPECT_EQ(o.scenario, "x");
+  EXPECT_EQ(o.seed, 7u);
+  EXPECT_EQ(o.repeat, 20);
+  EXPECT_EQ(o.report_dir, "out");
+  EXPECT_EQ(o.target.defect, Issue::kApi007);
+  EXPECT_EQ(o.replay_target(), "--target embedded");
+}
+
+TEST(Cli, TargetKinds) {
+  EXPECT_EQ(parse_ok({"run", "--target", "process"}).target.kind, TargetKind::kProcess);
+  const CliOptions url =
+      parse_ok({"run", "--target", "http://127.0.0.1:8000/", "--mock-llm-port", "9100"});
+  EXPECT_EQ(url.target.kind, TargetKind::kUrl);
+  EXPECT_EQ(url.target.url, "http://127.0.0.1:8000");
+  EXPECT_EQ(url.target.mock_llm_port, 9100);
+  EXPECT_EQ(url.replay_target(), "--target http://127.0.0.1:8000 --mock-llm-port 9100");
+  const CliOptions command = parse_ok({"run", "--target-cmd", "./start.sh {port} 'it''s'"});
+  EXPECT_EQ(command.target.kind, TargetKind::kCommand);
+  EXPECT_EQ(command.target.command, "./start.sh {port} 'it''s'");
+  EXPECT_EQ(command.replay_target(), "--target-cmd './start.sh {port} '\\''it'\\'''\\''s'\\'''");
+  EXPECT_EQ(parse_ok({"run", "--target", "command", "--target-cmd", "x"}).target.kind,
+            TargetKind::kCommand);
+}
+
+TEST(Cli, HelpAndList) {
+  EXPECT_EQ(parse_ok({"--help"}).command, CliOptions::Command::kHelp);
+  EXPECT_EQ(parse_ok({"run", "--target", "embedded", "-h"}).command, CliOptions::Command::kHelp);
+  EXPECT_EQ(parse_ok({"list"}).command, CliOptions::Command::kList);
+  const std::string usage = cli_usage();
+  for (const char* word : {"embedded", "process", "--target-cmd", "store_gate", "fixture_db",
+                           "not_testable", "not_observed", "Exit codes"}) {
+    EXPECT_NE(usage.find(word), std::string::npos) << word;
+  }
+}
+
+TEST(Cli, Errors) {
+  EXPECT_NE(parse_error({}).find("no command"), std::string::npos);
+  EXPECT_NE(parse_error({"go"}).find("unknown command"), std::string::npos);
+  EXPECT_NE(parse_error({"run"}).find("needs --target"), std::string::npos);
+  EXPECT_NE(parse_error({"run", "--target", "ftp://x"}).find("--target"), std::string::npos);
+  EXPECT_NE(parse_error({"run", "--target", "embedded", "--issues", "API-14"}).find("API-14"),
+            std::string::npos);
+  EXPECT_NE(parse_error({"run", "--target", "embedded", "--seed", "-1"}).find("--seed"),
+            std::string::npos);
+  EXPECT_NE(parse_error({"run", "--target", "embedded", "--repeat", "0"}).find("--repeat"),
+            std::string::npos);
+  EXPECT_NE(parse_error({"run", "--target", "embedded", "--mock-llm-port", "70000"}).find("port"),
+            std::string::npos);
+  EXPECT_NE(parse_error({"run", "--target", "embedded", "--seed"}).find("needs a value"),
+            std::string::npos);
+  EXPECT_NE(parse_error({"run", "--target", "embedded", "--bogus"}).find("--bogus"),
+            std::string::npos);
+  EXPECT_NE(parse_error({"run", "--target", "embedded", "--target", "process"}).find("twice"),
+            std::string::npos);
+  EXPECT_NE(parse_error({"run", "--target", "http://h:1", "--defect", "API-001"}).find("--defect"),
+            std::string::npos);
+  EXPECT_NE(parse_error({"run", "--target", "process", "--target-cmd", "x"}).find("--target-cmd"),
+            std::string::npos);
+  EXPECT_NE(parse_error({"list", "--seed", "1"}).find("list"), std::string::npos);
+}
+
+TEST(TargetFactory, EmbeddedIsBuilt) {
+  TargetOptions options;
+  options.defect = Issue::kApi005;
+  const auto target = make_target(options);
+  ASSERT_NE(target, nullptr);
+  EXPECT_EQ(target->describe(), "embedded --defect API-005");
+}
+
+}  // namespace
+}  // namespace rm::harness
