@@ -1,0 +1,140 @@
+// API-006: the LLM invents contact details; the result's personalInfo must equal
+// the original's exactly. When the original has no structured data or no
+// personalInfo, data.warnings must say the personal info may be AI-generated.
+// The original stored record is never modified.
+#include <string>
+
+#include "harness/flows.hpp"
+
+namespace rm::harness {
+namespace {
+
+using namespace flows;
+
+const Keywords kGenerated = {"ai-generated", "ai generated", "generated",   "invented",
+                             "fabricated",   "made up",      "not verified"};
+
+// GET /resumes data of `resume_id` now equals `before` (the original is untouched).
+void check_unchanged(ScenarioContext& ctx, const std::string& resume_id, const Json& before) {
+  const Step after = get_resume(ctx, resume_id);
+  Json now = after.at("/data");
+  ctx.check.must(now.is_object() && now["processed_resume"] == before["processed_resume"] &&
+                     now["raw_resume"] == before["raw_resume"],
+                 "the original stored resume is not modified",
+                 "before: " + before.dump() + "\nafter: " + after.evidence());
+}
+
+void invented_contact(ScenarioContext& ctx) {
+  const auto resume_id = setup_resume(ctx);
+  if (!resume_id) return;
+  const auto job_id = setup_job(ctx);
+  if (!job_id) return;
+  const auto original = setup_get_resume(ctx, *resume_id);
+  if (!original) return;
+  const Json info = personal_info_of(*original);
+  if (!ctx.check.must(info.is_object(), "precondition: the uploaded resume has personalInfo",
+                      original->dump())) {
+    return;
+  }
+  if (!install(ctx, plan(ctx, R"({"rules": [
+      {"component": "llm", "operation": ["improve", "refine"], "action": "wrong_but_valid",
+       "comment": "the model invents a name, email and phone"}]})"))) {
+    return;
+  }
+  const Step previewed = preview(ctx, *resume_id, *job_id, "full");
+  if (!require_ok(ctx, previewed, "the preview")) return;
+  if (!require_fired(ctx, "llm", "improve")) return;
+  const Json result_info = previewed.at("/data/resume_preview/personalInfo");
+  ctx.check.must(same_personal_info(result_info, info),
+                 "the preview's personalInfo equals the original's exactly",
+                 "original: " + info.dump() + "\npreview: " + result_info.dump());
+  ctx.check.must(!mentions(result_info.dump(), {"Fabricated", "invented.example", "555-0199",
+                                                "portfolio.example.invalid"}),
+                 "none of the invented contact details reach the result", result_info.dump());
+  ctx.target.clear_plan();
+  check_unchanged(ctx, *resume_id, *original);
+
+  // What is stored from it keeps the original's contact details too.
+  const Step confirmed = confirm(ctx, confirm_body(previewed.body, *resume_id, *job_id, "full"));
+  ctx.check.must(confirmed.ok(), "the preview with the original's personalInfo confirms",
+                 confirmed.evidence());
+  const std::string tailored = confirmed.string_at("/data/resume_id");
+  if (tailored.empty()) return;
+  const Step stored = get_resume(ctx, tailored);
+  ctx.check.must(same_personal_info(personal_info_of(stored.at("/data")), info),
+                 "the stored tailored resume has the original's personalInfo", stored.evidence());
+}
+
+// The preview of a resume with nothing to preserve must warn; the record stays as it was.
+void check_warns(ScenarioContext& ctx, const std::string& resume_id, const std::string& job_id) {
+  const auto before = setup_get_resume(ctx, resume_id);
+  if (!before) return;
+  const Step previewed = preview(ctx, resume_id, job_id);
+  ctx.check.must(previewed.ok(), "the preview answers 200", previewed.evidence());
+  ctx.check.must(warning_mentions(previewed.body, {{"personal", "contact"}, kGenerated}),
+                 "data.warnings says the personal info may be AI-generated",
+                 warnings_text(previewed.body));
+  check_unchanged(ctx, resume_id, *before);
+}
+
+void no_processed_data(ScenarioContext& ctx) {
+  if (!install(ctx, plan(ctx, R"({"rules": [{"component": "llm", "operation": "parse_resume",
+      "action": "throw", "comment": "the upload stores no structured data"}]})"))) {
+    return;
+  }
+  const Step upload = upload_resume(ctx);
+  if (!require_ok(ctx, upload, "uploading a resume whose parse fails")) return;
+  if (!require_fired(ctx, "llm", "parse_resume")) return;
+  ctx.target.clear_plan();
+  const std::string resume_id = upload.string_at("/resume_id");
+  const auto job_id = setup_job(ctx);
+  if (!job_id || resume_id.empty()) return;
+  const auto read = setup_get_resume(ctx, resume_id);
+  if (!read) return;
+  if (!ctx.check.must(read->value("processed_resume", Json()).is_null(),
+                      "precondition: the resume has no structured data", read->dump())) {
+    return;
+  }
+  check_warns(ctx, resume_id, *job_id);
+}
+
+void no_personal_info(ScenarioContext& ctx) {
+  const std::string resume_id = "6a000000-0000-4000-8000-000000000001";
+  const std::string job_id = "6a000000-0000-4000-8000-0000000000b1";
+  Json data = sample_resume_data("Nobody Inparticular");
+  data.erase("personalInfo");
+  const Json tables =
+      fixture_tables({fixture_resume(resume_id, data, true)}, {fixture_job(job_id)});
+  if (!reset_with_fixture(ctx, tables)) return;
+  check_warns(ctx, resume_id, job_id);
+}
+
+RM_SCENARIO({
+    .issue = "API-006",
+    .name = "invented_contact_replaced_by_original",
+    .description = "the model invents contact details: the preview's and the stored result's "
+                   "personalInfo equal the original's; the original is unchanged",
+    .needs = {Hook::kLlm},
+    .run = invented_contact,
+});
+
+RM_SCENARIO({
+    .issue = "API-006",
+    .name = "no_processed_data_warns_ai_generated",
+    .description = "the original has no processed_data: the preview warns that personal info "
+                   "may be AI-generated; the original is unchanged",
+    .needs = {Hook::kLlm},
+    .run = no_processed_data,
+});
+
+RM_SCENARIO({
+    .issue = "API-006",
+    .name = "no_personal_info_warns_ai_generated",
+    .description = "the original's processed_data has no personalInfo (fixture): the preview "
+                   "warns that personal info may be AI-generated; the original is unchanged",
+    .needs = {Hook::kFixtureDb},
+    .run = no_personal_info,
+});
+
+}  // namespace
+}  // namespace rm::harness

@@ -1,0 +1,118 @@
+// Every registered issue scenario against every target kind, one test case each.
+// The embedded reference must pass every scenario. A kind the factory cannot
+// build here is skipped with its reason; on a kind without some hook, the
+// not_testable / not_observed verdicts are accepted (they never pass a gate, and
+// they never fail one).
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "harness/runner.hpp"
+#include "harness/scenario.hpp"
+#include "harness/target_factory.hpp"
+
+namespace rm::harness {
+namespace {
+
+constexpr TargetKind kKinds[] = {TargetKind::kEmbedded, TargetKind::kProcess};
+
+struct Case {
+  const Scenario* scenario;
+  TargetKind kind;
+};
+
+std::vector<Case> all_cases() {
+  std::vector<Case> cases;
+  for (TargetKind kind : kKinds) {
+    for (const Scenario* scenario : ScenarioRegistry::instance().all()) {
+      cases.push_back({scenario, kind});
+    }
+  }
+  return cases;
+}
+
+std::string case_name(const testing::TestParamInfo<Case>& info) {
+  std::string name = info.param.scenario->issue + "_" + info.param.scenario->name + "_" +
+                     std::string(target_kind_name(info.param.kind));
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+// One target per kind for the whole program (the runner resets it per scenario);
+// a kind that cannot be built keeps its reason instead.
+struct KindTarget {
+  std::unique_ptr<Target> target;
+  std::string unavailable;
+};
+
+KindTarget& target_of(TargetKind kind) {
+  static std::map<TargetKind, KindTarget> targets;
+  auto it = targets.find(kind);
+  if (it != targets.end()) return it->second;
+  KindTarget made;
+  try {
+    TargetOptions options;
+    options.kind = kind;
+    made.target = make_target(options);
+  } catch (const std::exception& e) {
+    made.unavailable = e.what();
+  }
+  return targets.emplace(kind, std::move(made)).first->second;
+}
+
+std::string findings_text(const ScenarioResult& result) {
+  std::string text = result.reason.empty() ? "" : "reason: " + result.reason + "\n";
+  for (const Finding& finding : result.findings) {
+    text += std::string(finding.level == Finding::Level::kMust ? "MUST   " : "SHOULD ") +
+            finding.what + "\n        " + finding.evidence + "\n";
+  }
+  return text + "replay: " + result.replay;
+}
+
+class IssueScenario : public testing::TestWithParam<Case> {};
+
+TEST_P(IssueScenario, HoldsItsContract) {
+  const Case& c = GetParam();
+  KindTarget& kind = target_of(c.kind);
+  if (!kind.target) {
+    GTEST_SKIP() << "target kind " << target_kind_name(c.kind)
+                 << " is not available: " << kind.unavailable;
+  }
+  RunOptions options;
+  const ScenarioResult result = run_scenario(*c.scenario, *kind.target, options);
+  std::cout << progress_line(result, 1, 1) << "\n";
+  if (c.kind == TargetKind::kEmbedded) {
+    EXPECT_EQ(result.verdict, Verdict::kPass) << verdict_name(result.verdict) << "\n"
+                                              << findings_text(result);
+  } else {
+    EXPECT_TRUE(result.verdict == Verdict::kPass || result.verdict == Verdict::kNotTestable ||
+                result.verdict == Verdict::kNotObserved)
+        << verdict_name(result.verdict) << "\n"
+        << findings_text(result);
+  }
+  for (const Finding& finding : result.findings) {
+    if (finding.level == Finding::Level::kShould) {
+      std::cout << "  SHOULD not met: " << finding.what << "\n";
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(AllIssues, IssueScenario, testing::ValuesIn(all_cases()), case_name);
+
+TEST(IssueSuites, EveryIssueHasScenarios) {
+  for (int i = 1; i <= kIssueCount; ++i) {
+    const std::string issue = issue_id(static_cast<Issue>(i));
+    EXPECT_FALSE(ScenarioRegistry::instance().for_issue(issue).empty())
+        << issue << " has no scenario";
+  }
+}
+
+}  // namespace
+}  // namespace rm::harness
