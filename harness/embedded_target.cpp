@@ -162,6 +162,13 @@ void EmbeddedTarget::reset(const std::optional<Json>& fixture_tables) {
     rebuild(std::make_shared<MemoryStore>());
     return;
   }
+  if (defects_.on(Issue::kApi005)) {
+    // The audited backend had no open-time migration: its legacy records stay as
+    // written, through restarts too. FileStore always migrates on open, which
+    // would hide the defect's read path, so the records are kept in memory.
+    rebuild(std::make_shared<MemoryStore>(*fixture_tables));
+    return;
+  }
   data_dir_ = make_temp_dir();
   const std::filesystem::path file = *data_dir_ / "database.json";
   {

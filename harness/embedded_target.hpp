@@ -33,8 +33,10 @@ class EmbeddedTarget : public Target {
   std::int64_t llm_calls() override;
   std::optional<Json> store_tables() override;
   // With fixture tables: a fresh temporary data dir whose database.json holds
-  // them, opened as a FileStore (legacy records migrate on open). Without: an
-  // empty MemoryStore. Settings start empty either way.
+  // them, opened as a FileStore (legacy records migrate on open); with the
+  // API-005 defect, as the audited backend did, without migration (a
+  // MemoryStore on the tables). Without: an empty MemoryStore. Settings start
+  // empty either way.
   void reset(const std::optional<Json>& fixture_tables = std::nullopt) override;
   // FileStore: reopened on the same database.json. MemoryStore: kept as is.
   // The service and router are rebuilt; the settings survive.

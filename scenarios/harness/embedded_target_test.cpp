@@ -171,6 +171,23 @@ TEST(EmbeddedTarget, FixtureOpensAsFileStoreAndMigratesLegacyRecords) {
   EXPECT_FALSE(target.database_file().has_value());
 }
 
+TEST(EmbeddedTarget, AuditedApi005OpensTheFixtureWithoutMigration) {
+  EmbeddedTarget target{DefectSwitch(Issue::kApi005)};
+  const Json fixture = {{"resumes",
+                         {{"1",
+                           {{"resume_id", "legacy-1"},
+                            {"content", "Ada"},
+                            {"is_master", true},
+                            {"parent_id", nullptr},
+                            {"processed_data", nullptr}}}}},
+                        {"jobs", Json::object()},
+                        {"improvements", Json::object()}};
+  target.reset(fixture);
+  EXPECT_FALSE((*target.store_tables())["resumes"]["1"].contains("processing_status"));
+  target.restart();
+  EXPECT_FALSE((*target.store_tables())["resumes"]["1"].contains("processing_status"));
+}
+
 TEST(EmbeddedTarget, MemoryStoreSurvivesARestart) {
   EmbeddedTarget target;
   ASSERT_EQ(target.send(upload_resume()).status, 200);
