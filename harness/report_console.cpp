@@ -14,12 +14,23 @@ std::string row(const std::string& issue, const std::string& verdict, const int 
   return text;
 }
 
+// Continuation lines of a multi-line evidence line up under its first line.
+std::string indented(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += "                     ";
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+  return out;
+}
+
 void print_findings(const ScenarioResult& result, std::ostream& out) {
   for (const Finding& finding : result.findings) {
     out << "    " << (finding.level == Finding::Level::kMust ? "MUST   " : "SHOULD ")
         << printable(finding.what) << "\n";
     if (!finding.evidence.empty()) {
-      out << "           evidence: " << printable(finding.evidence) << "\n";
+      out << "           evidence: " << indented(printable(finding.evidence)) << "\n";
     }
   }
 }

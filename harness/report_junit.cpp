@@ -66,7 +66,12 @@ std::string first_must(const ScenarioResult& result) {
 
 void write_testcase(const ScenarioResult& result, std::ostream& out) {
   out << "    <testcase" << attribute("name", result.name) << attribute("classname", result.issue)
-      << attribute("time", seconds(result.ms)) << ">\n";
+      << attribute("time", seconds(result.ms));
+  if (result.verdict == Verdict::kPass && result.should_findings() == 0) {
+    out << "/>\n";
+    return;
+  }
+  out << ">\n";
   const std::string verdict = verdict_name(result.verdict);
   switch (result.verdict) {
     case Verdict::kFail:
