@@ -50,7 +50,7 @@ namespace Http = Pistache::Http;
 namespace Tcp = Pistache::Tcp;
 
 struct HttpServer::Shared {
-  std::shared_ptr<ApiRouter> router;
+  HttpServer::Handler handler;
   std::atomic<std::uint64_t> executed{0};
   // The thread destroying the endpoint in stop(): connections destroyed on it were
   // never closed by Pistache (their I/O thread has been joined), so they close
@@ -239,7 +239,7 @@ class Connection final : public RequestFramer::Sink,
       direct_body_.clear();
     }
     shared_->executed.fetch_add(1);
-    const ApiResponse response = shared_->router->handle(request);
+    const ApiResponse response = shared_->handler(request, peer_->address().host());
     parser_->reset();
     peer_->setIdle(true);
     write(serialize(response, head.keep_alive, head.method == "HEAD"), !head.keep_alive);
@@ -319,8 +319,9 @@ class PistacheHandler final : public Http::Handler {
   // replaces; it is implemented for completeness with the same conversion.
   void onRequest(const Http::Request& request, Http::ResponseWriter writer) override {
     shared_->executed.fetch_add(1);
-    const ApiResponse response = shared_->router->handle(
-        request_from_pistache(request, request.resource() + request.query().as_str()));
+    const ApiResponse response = shared_->handler(
+        request_from_pistache(request, request.resource() + request.query().as_str()),
+        writer.peer()->address().host());
     const std::string bytes = serialize(response, false, request.method() == Http::Method::Head);
     writer.peer()->send(Pistache::RawBuffer(bytes, bytes.size()));
   }
@@ -347,7 +348,21 @@ class PistacheHandler final : public Http::Handler {
 }  // namespace
 
 HttpServer::HttpServer(std::shared_ptr<ApiRouter> router) : shared_(std::make_shared<Shared>()) {
-  shared_->router = std::move(router);
+  shared_->handler = [router = std::move(router)](const ApiRequest& request, const std::string&) {
+    return router->handle(request);
+  };
+}
+
+HttpServer::HttpServer(Handler handler) : shared_(std::make_shared<Shared>()) {
+  // A handler that throws anyway answers a generic 500 rather than killing the I/O thread.
+  shared_->handler = [handler = std::move(handler)](const ApiRequest& request,
+                                                    const std::string& peer) {
+    try {
+      return handler(request, peer);
+    } catch (const std::exception&) {
+      return error_response(500, "Internal Server Error");
+    }
+  };
 }
 
 HttpServer::~HttpServer() { stop(); }

@@ -9,6 +9,7 @@
 // "100 Continue", and sockets left open by shutdown().
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -30,8 +31,16 @@ inline constexpr std::size_t kMaxRequestHeadBytes = 64 * 1024;
 
 class HttpServer {
  public:
+  // Any request handler; `peer_host` is the client's address as text (e.g.
+  // "127.0.0.1", "::1"), so a handler can refuse remote peers. Must not throw.
+  using Handler =
+      std::function<ApiResponse(const ApiRequest& request, const std::string& peer_host)>;
+
   // Routes may still be added to `router` (e.g. a fault-control API) before start().
   explicit HttpServer(std::shared_ptr<ApiRouter> router);
+  // Serves every request with `handler` (e.g. mock-llm, or a router behind a
+  // fault-control API).
+  explicit HttpServer(Handler handler);
   ~HttpServer();  // stop()
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

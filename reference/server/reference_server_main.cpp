@@ -1,21 +1,29 @@
 // reference-server: the composition root. In-memory store, settings, the
 // deterministic built-in LLM and the text converter by default; --data-dir puts
-// the store and settings on disk in the Python backend's layout.
+// the store and settings on disk in the Python backend's layout; --llm URL talks
+// to an OpenAI-compatible API; --fault-control wraps the store and converter in
+// the fault decorators and serves their control API under /__control/.
 #include <pthread.h>
 #include <signal.h>
 
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "mocks/converter/text_document_converter.hpp"
+#include "mocks/fault/fault_control_api.hpp"
+#include "mocks/fault/faulty_converter.hpp"
+#include "mocks/fault/faulty_store.hpp"
 #include "mocks/llm/builtin_llm.hpp"
 #include "mocks/settings/file_settings_store.hpp"
 #include "mocks/settings/memory_settings_store.hpp"
 #include "mocks/store/file_store.hpp"
 #include "mocks/store/memory_store.hpp"
+#include "reference/adapters/http_llm.hpp"
 #include "reference/http/api_router.hpp"
 #include "reference/server/pistache_server.hpp"
 #include "reference/server/server_options.hpp"
@@ -24,7 +32,15 @@ namespace {
 
 rm::ServicePorts make_ports(const rm::ReferenceServerOptions& options) {
   rm::ServicePorts ports;
-  ports.llm = std::make_shared<rm::BuiltinLlm>();
+  if (options.llm == "builtin") {
+    ports.llm = std::make_shared<rm::BuiltinLlm>();
+  } else {
+    rm::HttpLlmOptions llm;
+    llm.base_url = options.llm;
+    llm.model = options.llm_model;
+    llm.total_timeout = std::chrono::milliseconds(options.llm_timeout_ms);
+    ports.llm = std::make_shared<rm::HttpLlm>(std::move(llm));
+  }
   ports.converter = std::make_shared<rm::TextDocumentConverter>();
   if (options.data_dir) {
     std::filesystem::create_directories(*options.data_dir);
@@ -35,6 +51,39 @@ rm::ServicePorts make_ports(const rm::ReferenceServerOptions& options) {
     ports.settings = std::make_shared<rm::MemorySettingsStore>();
   }
   return ports;
+}
+
+bool loopback_peer(const std::string& peer) {
+  return rm::is_loopback_host(peer) || peer.rfind("::ffff:127.", 0) == 0;
+}
+
+// With --fault-control: the store and converter behind one injector, and a handler
+// that answers /__control/* (loopback peers only) before the API routes.
+rm::HttpServer::Handler fault_controlled(rm::ServicePorts& ports, const rm::DefectSwitch& defects,
+                                         std::shared_ptr<rm::ResumeService>& service) {
+  auto injector = std::make_shared<rm::FaultInjector>();
+  auto store = ports.store;
+  auto settings = ports.settings;
+  ports.store = std::make_shared<rm::FaultyStore>(store, injector);
+  ports.converter = std::make_shared<rm::FaultyConverter>(ports.converter, injector);
+  auto control = std::make_shared<rm::FaultControlApi>(
+      injector,
+      [store, settings] {
+        store->clear();
+        settings->save(rm::Json::object());
+      },
+      std::set<rm::FaultComponent>{rm::FaultComponent::kStore, rm::FaultComponent::kConverter});
+  service = std::make_shared<rm::ResumeService>(ports, defects);
+  auto router = std::make_shared<rm::ApiRouter>(service);
+  return [control, router, injector](const rm::ApiRequest& request, const std::string& peer) {
+    if (request.path == "/__control" || request.path.rfind("/__control/", 0) == 0) {
+      if (!loopback_peer(peer)) {
+        return rm::error_response(403, "the fault-control API answers loopback clients only");
+      }
+      if (auto response = control->handle(request)) return *response;
+    }
+    return router->handle(request);
+  };
 }
 
 std::string url_host(const std::string& host) {
@@ -67,13 +116,24 @@ int main(int argc, char** argv) {
   }
 
   try {
-    auto service =
-        std::make_shared<rm::ResumeService>(make_ports(options), rm::DefectSwitch(options.defect));
-    rm::HttpServer server(std::make_shared<rm::ApiRouter>(service));
+    rm::ServicePorts ports = make_ports(options);
+    const rm::DefectSwitch defects(options.defect);
+    std::shared_ptr<rm::ResumeService> service;
+    std::unique_ptr<rm::HttpServer> server_holder;
+    if (options.fault_control) {
+      server_holder = std::make_unique<rm::HttpServer>(fault_controlled(ports, defects, service));
+    } else {
+      service = std::make_shared<rm::ResumeService>(ports, defects);
+      server_holder = std::make_unique<rm::HttpServer>(std::make_shared<rm::ApiRouter>(service));
+    }
+    rm::HttpServer& server = *server_holder;
     const int port = server.start(options.host, options.port, options.threads);
     if (options.defect) {
       std::fprintf(stderr, "reference-server: audited defect %s re-enabled\n",
                    rm::issue_id(*options.defect).c_str());
+    }
+    if (options.fault_control) {
+      std::fprintf(stderr, "reference-server: fault-control API on /__control/\n");
     }
     std::printf("reference-server listening on http://%s:%d\n", url_host(options.host).c_str(),
                 port);
