@@ -24,9 +24,46 @@ void check_unchanged(ScenarioContext& ctx, const std::string& resume_id, const J
                  "before: " + before.dump() + "\nafter: " + after.evidence());
 }
 
+// A resume whose upload stored no structured data (the parse call throws).
+std::optional<std::string> unparsed_resume(ScenarioContext& ctx) {
+  if (!install(ctx, plan(ctx, R"({"rules": [{"component": "llm", "operation": "parse_resume",
+      "action": "throw", "comment": "the upload stores no structured data"}]})"))) {
+    return std::nullopt;
+  }
+  const Step upload = upload_resume(ctx, sample_resume_text("Unparsed Applicant"), "raw.pdf");
+  if (!require_ok(ctx, upload, "uploading a resume whose parse fails")) return std::nullopt;
+  if (!require_fired(ctx, "llm", "parse_resume")) return std::nullopt;
+  ctx.target.clear_plan();
+  const std::string resume_id = upload.string_at("/resume_id");
+  const auto read = setup_get_resume(ctx, resume_id);
+  if (!read) return std::nullopt;
+  if (!ctx.check.must(read->value("processed_resume", Json()).is_null(),
+                      "precondition: the resume has no structured data", read->dump())) {
+    return std::nullopt;
+  }
+  return resume_id;
+}
+
+// The preview of a resume with nothing to preserve must warn; the record stays as it was.
+void check_warns(ScenarioContext& ctx, const std::string& resume_id, const std::string& job_id) {
+  const auto before = setup_get_resume(ctx, resume_id);
+  if (!before) return;
+  const Step previewed = preview(ctx, resume_id, job_id);
+  ctx.check.must(previewed.ok(), "the preview answers 200", previewed.evidence());
+  ctx.check.must(warning_mentions(previewed.body, {{"personal", "contact"}, kGenerated}),
+                 "data.warnings says the personal info may be AI-generated",
+                 warnings_text(previewed.body));
+  check_unchanged(ctx, resume_id, *before);
+}
+
+// The model invents contact details for every tailoring. A resume with
+// personalInfo keeps exactly its own; one without structured data cannot, and
+// the preview must say its personal info may be AI-generated.
 void invented_contact(ScenarioContext& ctx) {
   const auto resume_id = setup_resume(ctx);
   if (!resume_id) return;
+  const auto unparsed_id = unparsed_resume(ctx);
+  if (!unparsed_id) return;
   const auto job_id = setup_job(ctx);
   if (!job_id) return;
   const auto original = setup_get_resume(ctx, *resume_id);
@@ -51,8 +88,9 @@ void invented_contact(ScenarioContext& ctx) {
   ctx.check.must(!mentions(result_info.dump(), {"Fabricated", "invented.example", "555-0199",
                                                 "portfolio.example.invalid"}),
                  "none of the invented contact details reach the result", result_info.dump());
-  ctx.target.clear_plan();
   check_unchanged(ctx, *resume_id, *original);
+  check_warns(ctx, *unparsed_id, *job_id);
+  ctx.target.clear_plan();
 
   // What is stored from it keeps the original's contact details too.
   const Step confirmed = confirm(ctx, confirm_body(previewed.body, *resume_id, *job_id, "full"));
@@ -63,39 +101,6 @@ void invented_contact(ScenarioContext& ctx) {
   const Step stored = get_resume(ctx, tailored);
   ctx.check.must(same_personal_info(personal_info_of(stored.at("/data")), info),
                  "the stored tailored resume has the original's personalInfo", stored.evidence());
-}
-
-// The preview of a resume with nothing to preserve must warn; the record stays as it was.
-void check_warns(ScenarioContext& ctx, const std::string& resume_id, const std::string& job_id) {
-  const auto before = setup_get_resume(ctx, resume_id);
-  if (!before) return;
-  const Step previewed = preview(ctx, resume_id, job_id);
-  ctx.check.must(previewed.ok(), "the preview answers 200", previewed.evidence());
-  ctx.check.must(warning_mentions(previewed.body, {{"personal", "contact"}, kGenerated}),
-                 "data.warnings says the personal info may be AI-generated",
-                 warnings_text(previewed.body));
-  check_unchanged(ctx, resume_id, *before);
-}
-
-void no_processed_data(ScenarioContext& ctx) {
-  if (!install(ctx, plan(ctx, R"({"rules": [{"component": "llm", "operation": "parse_resume",
-      "action": "throw", "comment": "the upload stores no structured data"}]})"))) {
-    return;
-  }
-  const Step upload = upload_resume(ctx);
-  if (!require_ok(ctx, upload, "uploading a resume whose parse fails")) return;
-  if (!require_fired(ctx, "llm", "parse_resume")) return;
-  ctx.target.clear_plan();
-  const std::string resume_id = upload.string_at("/resume_id");
-  const auto job_id = setup_job(ctx);
-  if (!job_id || resume_id.empty()) return;
-  const auto read = setup_get_resume(ctx, resume_id);
-  if (!read) return;
-  if (!ctx.check.must(read->value("processed_resume", Json()).is_null(),
-                      "precondition: the resume has no structured data", read->dump())) {
-    return;
-  }
-  check_warns(ctx, resume_id, *job_id);
 }
 
 void no_personal_info(ScenarioContext& ctx) {
@@ -111,20 +116,12 @@ void no_personal_info(ScenarioContext& ctx) {
 
 RM_SCENARIO({
     .issue = "API-006",
-    .name = "invented_contact_replaced_by_original",
-    .description = "the model invents contact details: the preview's and the stored result's "
-                   "personalInfo equal the original's; the original is unchanged",
+    .name = "invented_contact_kept_or_warned",
+    .description = "the model invents contact details: a resume with personalInfo keeps exactly "
+                   "its own (preview and stored result); one without processed_data gets the "
+                   "AI-generated warning; originals unchanged",
     .needs = {Hook::kLlm},
     .run = invented_contact,
-});
-
-RM_SCENARIO({
-    .issue = "API-006",
-    .name = "no_processed_data_warns_ai_generated",
-    .description = "the original has no processed_data: the preview warns that personal info "
-                   "may be AI-generated; the original is unchanged",
-    .needs = {Hook::kLlm},
-    .run = no_processed_data,
 });
 
 RM_SCENARIO({

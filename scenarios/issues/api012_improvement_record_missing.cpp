@@ -15,7 +15,8 @@ using namespace flows;
 const Keywords kNotTailored = {"not a tailored", "not tailored",  "isn't a tailored",
                                "is a master",    "master resume", "only available for tailored"};
 const Keywords kRecordSubject = {"job context", "improvement record", "improvement"};
-const Keywords kRecordMissing = {"not found", "missing", "deleted", "no longer", "does not exist"};
+const Keywords kRecordMissing = {"not found",      "missing",        "deleted",       "no longer",
+                                 "does not exist", "no job context", "no improvement"};
 
 using Call = Step (*)(ScenarioContext&, const std::string&);
 struct Endpoint {

@@ -63,11 +63,14 @@ void invalid_data(ScenarioContext& ctx, const std::string& field,
   check_nothing_stored(ctx, before, prepared->resume_id, "a confirm with invalid data");
 }
 
-void store_fails(ScenarioContext& ctx, const std::string& operation, bool via_confirm) {
+// The improvement record's write fails after the tailored resume was written.
+void improvement_write_fails(ScenarioContext& ctx, bool via_confirm) {
+  const std::string operation = "create_improvement";
   const auto prepared = prepare(ctx);
   if (!prepared) return;
-  const std::string rules = R"({"rules": [{"component": "store", "operation": ")" + operation +
-                            R"(", "action": "fail", "comment": "the confirm's second write"}]})";
+  const std::string rules = R"({"rules": [{"component": "store",
+      "operation": "create_improvement", "action": "fail",
+      "comment": "the write after the tailored resume"}]})";
   const Json before = database_stats(ctx);
   if (!install(ctx, plan(ctx, rules))) return;
   const Step step =
@@ -131,7 +134,7 @@ RM_SCENARIO({
     .description = "the improvement record write fails during confirm: an error, and no "
                    "tailored resume is left without its record",
     .needs = {Hook::kStore},
-    .run = [](ScenarioContext& ctx) { store_fails(ctx, "create_improvement", true); },
+    .run = [](ScenarioContext& ctx) { improvement_write_fails(ctx, /*via_confirm=*/true); },
 });
 
 RM_SCENARIO({
@@ -140,16 +143,7 @@ RM_SCENARIO({
     .description = "the improvement record write fails during POST /improve: an error, and no "
                    "tailored resume is left without its record",
     .needs = {Hook::kStore},
-    .run = [](ScenarioContext& ctx) { store_fails(ctx, "create_improvement", false); },
-});
-
-RM_SCENARIO({
-    .issue = "API-013",
-    .name = "tailored_write_fails_confirm_nothing_stored",
-    .description = "the tailored resume write itself fails during confirm: an error, nothing "
-                   "stored",
-    .needs = {Hook::kStore},
-    .run = [](ScenarioContext& ctx) { store_fails(ctx, "create_resume", true); },
+    .run = [](ScenarioContext& ctx) { improvement_write_fails(ctx, /*via_confirm=*/false); },
 });
 
 }  // namespace

@@ -106,6 +106,28 @@ TEST_P(IssueScenario, HoldsItsContract) {
 
 INSTANTIATE_TEST_SUITE_P(AllIssues, IssueScenario, testing::ValuesIn(all_cases()), case_name);
 
+// The statistical fallback of each race scenario (used where a target has no
+// store gates) holds on the embedded reference round after round.
+TEST(IssueSuites, StatisticalRoundsHoldOnTheReference) {
+  KindTarget& kind = target_of(TargetKind::kEmbedded);
+  ASSERT_TRUE(kind.target) << kind.unavailable;
+  for (const Scenario* scenario : ScenarioRegistry::instance().all()) {
+    if (!scenario->race) continue;
+    ASSERT_TRUE(scenario->run_statistical_round) << scenario->name << " has no statistical round";
+    kind.target->reset();
+    for (int round = 0; round < 5; ++round) {
+      Check check;
+      ScenarioContext ctx{*kind.target, check, static_cast<std::uint64_t>(round + 1)};
+      scenario->run_statistical_round(ctx);
+      EXPECT_FALSE(check.failed())
+          << scenario->issue << "/" << scenario->name << " round " << round << ": "
+          << (check.findings().empty() ? "" : check.findings().front().what);
+      EXPECT_TRUE(check.error_reason().empty()) << check.error_reason();
+      EXPECT_TRUE(check.not_testable_reason().empty()) << check.not_testable_reason();
+    }
+  }
+}
+
 TEST(IssueSuites, EveryIssueHasScenarios) {
   for (int i = 1; i <= kIssueCount; ++i) {
     const std::string issue = issue_id(static_cast<Issue>(i));
