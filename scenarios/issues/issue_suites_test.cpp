@@ -26,6 +26,11 @@ struct Case {
   TargetKind kind;
 };
 
+// Readable parameters in test output: "API-002/concurrent_first_uploads_one_master on embedded".
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.scenario->issue << "/" << c.scenario->name << " on " << target_kind_name(c.kind);
+}
+
 std::vector<Case> all_cases() {
   std::vector<Case> cases;
   for (TargetKind kind : kKinds) {
