@@ -1,5 +1,6 @@
 #include "reference/http/json_body.hpp"
 
+#include <cctype>
 #include <climits>
 #include <stdexcept>
 
@@ -27,6 +28,17 @@ std::string parse_error_text(const std::exception& error) {
 
 }  // namespace
 
+bool is_json_media_type(std::string_view content_type) {
+  std::string media(content_type.substr(0, content_type.find(';')));
+  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.pop_back();
+  std::size_t start = media.find_first_not_of(" \t");
+  media = start == std::string::npos ? std::string() : media.substr(start);
+  for (char& c : media) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (media == "application/json") return true;
+  return media.rfind("application/", 0) == 0 && media.size() > 5 &&
+         media.compare(media.size() - 5, 5, "+json") == 0;
+}
+
 Failure validation_failure(const std::string& location, const std::string& message) {
   return unprocessable(location + ": " + message);
 }
@@ -50,6 +62,14 @@ Outcome<Json> parse_json(std::string_view text) {
 }
 
 Outcome<Json> parse_json_object_body(const ApiRequest& request) {
+  // Like FastAPI: a body is read as JSON only without a Content-Type or with a JSON
+  // one (application/json, application/*+json); anything else is not an object.
+  if (const auto it = request.headers.find("content-type"); it != request.headers.end()) {
+    if (!is_json_media_type(it->second)) {
+      return validation_failure("body", "expected Content-Type application/json, got '" +
+                                            it->second.substr(0, 100) + "'");
+    }
+  }
   Outcome<Json> parsed = parse_json(request.body);
   if (!parsed) return parsed;
   if (!parsed.value().is_object()) {

@@ -17,8 +17,12 @@ namespace rm {
 // naming the body.
 Outcome<Json> parse_json(std::string_view text);
 
-// Parses the body as a JSON object (a pydantic model). Empty -> "body: Field
-// required"; not JSON -> "body: JSON decode error ..."; another JSON type -> 422.
+// application/json or application/*+json (parameters ignored, case-insensitive).
+bool is_json_media_type(std::string_view content_type);
+
+// Parses the body as a JSON object (a pydantic model). A Content-Type that is not
+// JSON -> 422 naming it (FastAPI reads such a body as bytes, never as a model). Empty -> "body:
+// Field required"; not JSON -> "body: JSON decode error ..."; another JSON type -> 422.
 Outcome<Json> parse_json_object_body(const ApiRequest& request);
 
 // Reads typed fields of a JSON object, remembering the first failure so that a
