@@ -1,6 +1,9 @@
 #include "harness/target_factory.hpp"
 
+#include "harness/command_target.hpp"
 #include "harness/embedded_target.hpp"
+#include "harness/process_target.hpp"
+#include "harness/url_target.hpp"
 
 namespace rm::harness {
 
@@ -23,9 +26,11 @@ std::unique_ptr<Target> make_target(const TargetOptions& options) {
     case TargetKind::kEmbedded:
       return std::make_unique<EmbeddedTarget>(DefectSwitch(options.defect));
     case TargetKind::kProcess:
+      return std::make_unique<ProcessTarget>(options);
     case TargetKind::kCommand:
+      return std::make_unique<CommandTarget>(options);
     case TargetKind::kUrl:
-      break;
+      return std::make_unique<UrlTarget>(options);
   }
   throw TargetUnavailable("target kind '" + std::string(target_kind_name(options.kind)) +
                           "' is not available in this build yet (use --target embedded)");

@@ -172,7 +172,7 @@ ApiResponse MockLlmService::control(const ApiRequest& request, const std::string
     Json by_operation = Json::object();
     for (const auto& [operation, n] : counted) {
       by_operation[operation] = n;
-      if (operation != "unrecognised") total += n;
+      if (operation != "unrecognised" && operation != "health") total += n;
     }
     return json_answer(200, Json{{"calls", by_operation}, {"total", total}});
   }
@@ -184,6 +184,7 @@ ApiResponse MockLlmService::control(const ApiRequest& request, const std::string
 }
 
 ApiResponse MockLlmService::models() {
+  count("health");
   const auto action = injector_->on_call(FaultComponent::kLlm, "health");
   if (action) {
     switch (action->kind) {

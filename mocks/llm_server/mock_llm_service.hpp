@@ -3,7 +3,9 @@
 // (POST /v1/chat/completions, GET /v1/models) answering with BuiltinLlm's
 // deterministic content, misbehaving as the installed fault plan's llm rules say,
 // plus the fault-control API under /__control/ (loopback peers only) and
-// GET /__control/calls (calls per operation since start or the last reset).
+// GET /__control/calls: {"calls": {operation: n}, "total": n} since start or the
+// last reset ("health" counts GET /v1/models, "unrecognised" the completions whose
+// operation could not be told; total counts neither).
 //
 // The operation comes from the X-Operation header (rm::llm_op names; sent by the
 // reference's HttpLlm together with its typed input as JSON in the user message)

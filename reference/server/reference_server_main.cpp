@@ -58,7 +58,8 @@ bool loopback_peer(const std::string& peer) {
 }
 
 // With --fault-control: the store and converter behind one injector, and a handler
-// that answers /__control/* (loopback peers only) before the API routes.
+// that answers /__control/* (loopback peers only; plus GET /__control/store, the
+// stored tables) before the API routes.
 rm::HttpServer::Handler fault_controlled(rm::ServicePorts& ports, const rm::DefectSwitch& defects,
                                          std::shared_ptr<rm::ResumeService>& service) {
   auto injector = std::make_shared<rm::FaultInjector>();
@@ -75,15 +76,23 @@ rm::HttpServer::Handler fault_controlled(rm::ServicePorts& ports, const rm::Defe
       std::set<rm::FaultComponent>{rm::FaultComponent::kStore, rm::FaultComponent::kConverter});
   service = std::make_shared<rm::ResumeService>(ports, defects);
   auto router = std::make_shared<rm::ApiRouter>(service);
-  return [control, router, injector](const rm::ApiRequest& request, const std::string& peer) {
-    if (request.path == "/__control" || request.path.rfind("/__control/", 0) == 0) {
-      if (!loopback_peer(peer)) {
-        return rm::error_response(403, "the fault-control API answers loopback clients only");
-      }
-      if (auto response = control->handle(request)) return *response;
-    }
-    return router->handle(request);
-  };
+  return
+      [control, router, injector, store](const rm::ApiRequest& request, const std::string& peer) {
+        if (request.path == "/__control" || request.path.rfind("/__control/", 0) == 0) {
+          if (!loopback_peer(peer)) {
+            return rm::error_response(403, "the fault-control API answers loopback clients only");
+          }
+          // The stored tables as the unfaulted store holds them (TinyDB layout), for
+          // a harness that checks stored state.
+          if (request.path == "/__control/store") {
+            return request.method == "GET"
+                       ? rm::json_response(200, rm::Json{{"tables", store->export_tables()}})
+                       : rm::error_response(405, "Method Not Allowed");
+          }
+          if (auto response = control->handle(request)) return *response;
+        }
+        return router->handle(request);
+      };
 }
 
 std::string url_host(const std::string& host) {

@@ -1,0 +1,19 @@
+#pragma once
+// Data directories for the targets the harness starts: fresh temporary dirs,
+// fixture database.json files in the Python backend's layout, and free ports.
+#include <filesystem>
+
+#include "reference/ports/document.hpp"
+
+namespace rm::harness {
+
+// A new empty directory under the system temp dir.
+std::filesystem::path make_data_dir();
+// Writes `tables` (TinyDB layout) as dir/database.json.
+void write_fixture(const std::filesystem::path& dir, const Json& tables);
+// Removes the directory and everything in it; never throws.
+void remove_data_dir(const std::filesystem::path& dir);
+// A loopback TCP port that was free a moment ago (bound to port 0, then closed).
+int free_port();
+
+}  // namespace rm::harness

@@ -1,0 +1,196 @@
+#include "harness/http_target.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "harness/http_call.hpp"
+
+namespace rm::harness {
+namespace {
+
+// The plan's rules for one side, as a plan of their own (same seed).
+std::optional<FaultPlan> part_of(const FaultPlan& plan, bool llm) {
+  FaultPlan part;
+  part.seed = plan.seed;
+  part.comment = plan.comment;
+  for (const FaultRule& rule : plan.rules) {
+    if ((rule.component == FaultComponent::kLlm) == llm) part.rules.push_back(rule);
+  }
+  if (part.rules.empty()) return std::nullopt;
+  return part;
+}
+
+Json journal_of(const std::string& base_url) {
+  const Json body = control_call(base_url, "GET", "/__control/journal");
+  return body.contains("journal") && body["journal"].is_array() ? body["journal"] : Json::array();
+}
+
+}  // namespace
+
+HttpTarget::HttpTarget(std::shared_ptr<MockLlmProcess> mock) : mock_(std::move(mock)) {}
+
+std::string HttpTarget::base_url() const {
+  std::lock_guard lock(mutex_);
+  return base_url_;
+}
+
+bool HttpTarget::has_control() const {
+  std::lock_guard lock(mutex_);
+  return control_;
+}
+
+void HttpTarget::attach(const std::string& base_url) {
+  bool control = false;
+  try {
+    ApiRequest probe;
+    probe.method = "GET";
+    probe.path = "/__control/plan";
+    control = http_call(base_url, probe, std::chrono::seconds(10)).status == 200;
+  } catch (const std::exception&) {
+    control = false;
+  }
+  std::lock_guard lock(mutex_);
+  base_url_ = base_url;
+  control_ = control;
+  llm_probe_.reset();
+}
+
+ApiResponse HttpTarget::send(const ApiRequest& request) { return http_call(base_url(), request); }
+
+HookStatus HttpTarget::probe_llm() {
+  {
+    std::lock_guard lock(mutex_);
+    if (llm_probe_) return *llm_probe_;
+  }
+  HookStatus status;
+  try {
+    const std::int64_t before = mock_->health_probes();
+    ApiRequest health;
+    health.method = "GET";
+    health.path = "/api/v1/health";
+    http_call(base_url(), health, std::chrono::seconds(30));
+    status.available = mock_->health_probes() > before;
+  } catch (const std::exception& error) {
+    status.available = false;
+    status.reason = std::string("probing the target's LLM failed: ") + error.what();
+  }
+  if (!status.available && status.reason.empty()) {
+    status.reason = "no LLM calls reached the harness's mock LLM (" + mock_->v1_url() +
+                    "): configure the target with that base URL";
+  }
+  std::lock_guard lock(mutex_);
+  llm_probe_ = status;
+  return status;
+}
+
+HookStatus HttpTarget::hook(Hook hook) {
+  switch (hook) {
+    case Hook::kLlm:
+      return probe_llm();
+    case Hook::kStore:
+    case Hook::kStoreGate:
+      if (has_control()) return {true, ""};
+      return {false, std::string(hook_name(hook)) +
+                         ": the target does not answer the fault-control API (GET " + base_url() +
+                         "/__control/plan)"};
+    case Hook::kFixtureDb:
+      return fixture_hook();
+  }
+  return {false, "unknown hook"};
+}
+
+void HttpTarget::install_plan(const FaultPlan& plan) {
+  const auto llm_part = part_of(plan, true);
+  const auto target_part = part_of(plan, false);
+  if (target_part && !has_control()) {
+    throw std::runtime_error(
+        "the plan has store/converter rules but the target has no "
+        "fault-control API");
+  }
+  std::map<std::string, Side> sides;
+  for (const FaultRule& rule : plan.rules) {
+    if (rule.action.kind == FaultActionKind::kGate) {
+      sides[rule.action.gate] =
+          rule.component == FaultComponent::kLlm ? Side::kMock : Side::kTarget;
+    }
+  }
+  if (llm_part) {
+    control_call(mock_->base_url(), "PUT", "/__control/plan", llm_part->to_json());
+  } else {
+    control_call(mock_->base_url(), "DELETE", "/__control/plan");
+  }
+  if (has_control()) {
+    if (target_part) {
+      control_call(base_url(), "PUT", "/__control/plan", target_part->to_json());
+    } else {
+      control_call(base_url(), "DELETE", "/__control/plan");
+    }
+  }
+  std::lock_guard lock(mutex_);
+  gate_sides_ = std::move(sides);
+}
+
+void HttpTarget::clear_plan() {
+  control_call(mock_->base_url(), "DELETE", "/__control/plan");
+  if (has_control()) control_call(base_url(), "DELETE", "/__control/plan");
+  std::lock_guard lock(mutex_);
+  gate_sides_.clear();
+}
+
+HttpTarget::Side HttpTarget::side_of(const std::string& gate) const {
+  std::lock_guard lock(mutex_);
+  const auto found = gate_sides_.find(gate);
+  if (found != gate_sides_.end()) return found->second;
+  return control_ ? Side::kTarget : Side::kMock;
+}
+
+int HttpTarget::wait_for_arrivals(const std::string& gate, int count, int timeout_ms) {
+  const std::string base = side_of(gate) == Side::kMock ? mock_->base_url() : base_url();
+  const Json body =
+      control_call(base, "POST",
+                   "/__control/gates/" + gate + "/wait?count=" + std::to_string(count) +
+                       "&timeout_ms=" + std::to_string(timeout_ms));
+  return body.value("arrived", 0);
+}
+
+int HttpTarget::release(const std::string& gate, bool all) {
+  const std::string base = side_of(gate) == Side::kMock ? mock_->base_url() : base_url();
+  const Json body = control_call(
+      base, "POST", "/__control/gates/" + gate + "/release" + (all ? "?all=true" : ""));
+  return body.value("released", 0);
+}
+
+Json HttpTarget::journal() {
+  Json merged = journal_of(mock_->base_url());
+  if (has_control()) {
+    for (const Json& entry : journal_of(base_url())) merged.push_back(entry);
+  }
+  std::vector<Json> entries(merged.begin(), merged.end());
+  std::stable_sort(entries.begin(), entries.end(), [](const Json& a, const Json& b) {
+    return a.value("t_ms", std::int64_t{0}) < b.value("t_ms", std::int64_t{0});
+  });
+  return Json(entries);
+}
+
+std::int64_t HttpTarget::llm_calls() { return mock_->calls(); }
+
+std::optional<Json> HttpTarget::store_tables() {
+  if (!has_control()) return std::nullopt;
+  ApiRequest request;
+  request.method = "GET";
+  request.path = "/__control/store";
+  const ApiResponse response = http_call(base_url(), request);
+  if (response.status != 200) return std::nullopt;
+  const Json body = Json::parse(response.body, nullptr, false);
+  if (!body.is_object() || !body.contains("tables")) return std::nullopt;
+  return body["tables"];
+}
+
+void HttpTarget::reset_sides() {
+  mock_->reset();
+  if (has_control()) control_call(base_url(), "POST", "/__control/reset");
+  std::lock_guard lock(mutex_);
+  gate_sides_.clear();
+}
+
+}  // namespace rm::harness

@@ -1,0 +1,60 @@
+#pragma once
+// The shared base of the targets reached over HTTP (process, command, url).
+// Requests go to the target's base URL; a fault plan is split: llm rules go to
+// the harness's mock-llm (/__control/plan there), store and converter rules to
+// the target's own control API (when it has one). Gates are routed to the side
+// whose rules name them; the journal merges both sides (ordered by t_ms; each
+// side numbers rules within its part of the plan).
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "harness/mock_llm_process.hpp"
+#include "harness/target.hpp"
+
+namespace rm::harness {
+
+class HttpTarget : public Target {
+ public:
+  ApiResponse send(const ApiRequest& request) override;
+  HookStatus hook(Hook hook) override;
+  void install_plan(const FaultPlan& plan) override;
+  void clear_plan() override;
+  int wait_for_arrivals(const std::string& gate, int count, int timeout_ms) override;
+  int release(const std::string& gate, bool all) override;
+  Json journal() override;
+  std::int64_t llm_calls() override;
+  std::optional<Json> store_tables() override;
+
+  std::string base_url() const;
+  MockLlmProcess& mock_llm() { return *mock_; }
+
+ protected:
+  explicit HttpTarget(std::shared_ptr<MockLlmProcess> mock);
+  // Points the target at a (re)started server and detects its control API.
+  void attach(const std::string& base_url);
+  // No plan on either side, gates released, journals and call counts emptied,
+  // and (with the control API) the target's store emptied.
+  void reset_sides();
+  bool has_control() const;
+  // Whether the target's LLM calls reach the mock: probed once through
+  // GET /api/v1/health (an implementation whose health check asks its model).
+  HookStatus probe_llm();
+  // kFixtureDb is the subclass's to answer.
+  virtual HookStatus fixture_hook() = 0;
+
+ private:
+  enum class Side { kTarget, kMock };
+  Side side_of(const std::string& gate) const;
+
+  std::shared_ptr<MockLlmProcess> mock_;
+  mutable std::mutex mutex_;
+  std::string base_url_;
+  bool control_ = false;
+  std::optional<HookStatus> llm_probe_;
+  std::map<std::string, Side> gate_sides_;
+};
+
+}  // namespace rm::harness

@@ -1,0 +1,89 @@
+#include "harness/process_target.hpp"
+
+#include "harness/data_dir.hpp"
+
+namespace rm::harness {
+namespace {
+
+std::shared_ptr<MockLlmProcess> start_mock(const TargetOptions& options) {
+  try {
+    return std::make_shared<MockLlmProcess>((options.program_dir / "mock-llm").string(),
+                                            options.mock_llm_port.value_or(0));
+  } catch (const std::exception& error) {
+    throw TargetUnavailable(error.what());
+  }
+}
+
+}  // namespace
+
+ProcessTarget::ProcessTarget(const TargetOptions& options)
+    : HttpTarget(start_mock(options)),
+      program_dir_(options.program_dir),
+      defect_(options.defect),
+      data_dir_(make_data_dir()) {
+  start();
+}
+
+ProcessTarget::~ProcessTarget() {
+  server_.reset();
+  remove_data_dir(data_dir_);
+}
+
+std::string ProcessTarget::describe() const {
+  return "process " + base_url() + (defect_ ? " --defect " + issue_id(*defect_) : std::string());
+}
+
+void ProcessTarget::start() {
+  std::vector<std::string> argv{(program_dir_ / "reference-server").string(),
+                                "--host",
+                                "127.0.0.1",
+                                "--port",
+                                "0",
+                                "--threads",
+                                std::to_string(kServerThreads),
+                                "--fault-control",
+                                "--data-dir",
+                                data_dir_.string(),
+                                "--llm",
+                                mock_llm().v1_url(),
+                                "--llm-timeout-ms",
+                                std::to_string(kLlmTimeoutMs)};
+  if (defect_) {
+    argv.push_back("--defect");
+    argv.push_back(issue_id(*defect_));
+  }
+  try {
+    server_ = std::make_unique<ChildProcess>(argv, /*quiet_stderr=*/true);
+  } catch (const std::exception& error) {
+    throw TargetUnavailable(std::string("cannot start reference-server: ") + error.what());
+  }
+  const auto line = server_->read_line_with("listening on", std::chrono::seconds(30));
+  const auto url = line ? listening_url(*line) : std::nullopt;
+  if (!url) {
+    const std::string printed = server_->output();
+    server_.reset();
+    throw TargetUnavailable("reference-server did not start (" + argv.front() +
+                            "); it printed: " + printed);
+  }
+  attach(*url);
+}
+
+void ProcessTarget::reset(const std::optional<Json>& fixture_tables) {
+  if (!fixture_tables) {
+    reset_sides();
+    return;
+  }
+  server_.reset();
+  remove_data_dir(data_dir_);
+  data_dir_ = make_data_dir();
+  write_fixture(data_dir_, *fixture_tables);
+  mock_llm().reset();
+  start();
+}
+
+void ProcessTarget::restart() {
+  server_.reset();
+  start();
+}
+
+}  // namespace rm::harness

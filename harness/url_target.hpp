@@ -1,0 +1,33 @@
+#pragma once
+// `url`: any server already running at a base URL. The harness starts its own
+// mock-llm (on --mock-llm-port when given, so that the target can be configured
+// with its URL before the run) and prints the base URL the target must use.
+// Store hooks only if the target answers GET {url}/__control/plan with 200; the
+// llm hook only if the target's LLM calls reach the mock (probed through its
+// health endpoint); never a fixture (the harness does not own its lifecycle).
+#include <memory>
+
+#include "harness/http_target.hpp"
+#include "harness/target_factory.hpp"
+
+namespace rm::harness {
+
+class UrlTarget : public HttpTarget {
+ public:
+  explicit UrlTarget(const TargetOptions& options);
+
+  std::string describe() const override;
+  // Clears both plans and call counts; empties the store only with a control API.
+  void reset(const std::optional<Json>& fixture_tables = std::nullopt) override;
+  // Throws std::runtime_error: the harness cannot restart a server it did not start.
+  void restart() override;
+
+ protected:
+  HookStatus fixture_hook() override;
+};
+
+// The mock-llm for a target the harness does not configure itself; prints its
+// base URL on stderr so that the target can be pointed at it.
+std::shared_ptr<MockLlmProcess> start_announced_mock(const TargetOptions& options);
+
+}  // namespace rm::harness
