@@ -41,6 +41,29 @@ void UrlTarget::reset(const std::optional<Json>& fixture_tables) {
     throw std::runtime_error("a url target cannot be given a fixture database");
   }
   reset_sides();
+  if (!has_control()) delete_all_resumes();
+}
+
+void UrlTarget::delete_all_resumes() {
+  ApiRequest list;
+  list.method = "GET";
+  list.path = "/api/v1/resumes/list";
+  list.query = {{"include_master", "true"}};
+  const ApiResponse listed = send(list);
+  const Json body = Json::parse(listed.body, nullptr, false);
+  if (listed.status != 200 || !body.is_object() || !body.contains("data") ||
+      !body["data"].is_array()) {
+    return;  // best effort: an implementation without the list route keeps its data
+  }
+  for (const Json& entry : body["data"]) {
+    if (!entry.is_object() || !entry.contains("resume_id") || !entry["resume_id"].is_string()) {
+      continue;
+    }
+    ApiRequest remove;
+    remove.method = "DELETE";
+    remove.path = "/api/v1/resumes/" + entry["resume_id"].get<std::string>();
+    send(remove);
+  }
 }
 
 void UrlTarget::restart() {

@@ -17,13 +17,18 @@ class UrlTarget : public HttpTarget {
   explicit UrlTarget(const TargetOptions& options);
 
   std::string describe() const override;
-  // Clears both plans and call counts; empties the store only with a control API.
+  // Clears both plans and call counts; empties the store through the control API,
+  // or without one deletes every listed resume through the API (best effort: jobs
+  // and improvement records stay).
   void reset(const std::optional<Json>& fixture_tables = std::nullopt) override;
   // Throws std::runtime_error: the harness cannot restart a server it did not start.
   void restart() override;
 
  protected:
   HookStatus fixture_hook() override;
+
+ private:
+  void delete_all_resumes();
 };
 
 // The mock-llm for a target the harness does not configure itself; prints its
