@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <fstream>
 #include <memory>
 #include <set>
 #include <string>
@@ -44,7 +45,19 @@ rm::ServicePorts make_ports(const rm::ReferenceServerOptions& options) {
   ports.converter = std::make_shared<rm::TextDocumentConverter>();
   if (options.data_dir) {
     std::filesystem::create_directories(*options.data_dir);
-    ports.store = std::make_shared<rm::FileStore>(*options.data_dir / "database.json");
+    const std::filesystem::path database = *options.data_dir / "database.json";
+    if (options.defect == rm::Issue::kApi005 && std::filesystem::exists(database)) {
+      // The audited backend had no open-time migration, and FileStore always
+      // migrates: the file's tables are served from memory, legacy records as
+      // written (the file is left untouched, so they stay legacy across restarts;
+      // writes of this run are not persisted).
+      std::ifstream in(database, std::ios::binary);
+      ports.store = std::make_shared<rm::MemoryStore>(rm::Json::parse(in));
+      std::fprintf(stderr, "reference-server: API-005 defect: %s served from memory, unmigrated\n",
+                   database.c_str());
+    } else {
+      ports.store = std::make_shared<rm::FileStore>(database);
+    }
     ports.settings = std::make_shared<rm::FileSettingsStore>(*options.data_dir);
   } else {
     ports.store = std::make_shared<rm::MemoryStore>();
