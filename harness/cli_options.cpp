@@ -97,6 +97,10 @@ CliParse parse_cli(const std::vector<std::string>& args) {
       value = flag.substr(equals + 1);
       flag = flag.substr(0, equals);
     }
+    if (flag == "--verbose" && !value) {
+      options.verbose = true;
+      continue;
+    }
     if (kFlags.count(flag) == 0) return {std::nullopt, "unknown option '" + args[i] + "'"};
     if (options.command == CliOptions::Command::kList) {
       return {std::nullopt, "'list' takes no options (got " + flag + ")"};
@@ -221,6 +225,7 @@ Options of run:
   --report DIR         write DIR/junit.xml, DIR/summary.md and DIR/results.json
   --defect ID          re-enable the audited defect of one issue in the reference
                        (embedded and process targets): its scenarios must fail
+  --verbose            also print the embedded reference's own log lines
 
 Hooks (what a scenario may need from a target):
   llm          the target's LLM calls reach a mock LLM whose fault plan we control

@@ -24,6 +24,7 @@ struct CliOptions {
   std::optional<std::uint64_t> seed;
   std::optional<int> repeat;
   std::optional<std::string> report_dir;
+  bool verbose = false;  // show the embedded reference's log lines
 
   // The arguments that recreate this target in a replay command
   // ("--target embedded", "--target-cmd './start.sh {port}' --mock-llm-port 9000").

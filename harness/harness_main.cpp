@@ -14,6 +14,7 @@
 #include "harness/runner.hpp"
 #include "harness/scenario.hpp"
 #include "harness/target_factory.hpp"
+#include "reference/service/service_log.hpp"
 
 namespace {
 
@@ -58,6 +59,9 @@ int run(const CliOptions& cli, const char* argv0) {
   options.replay_target = cli.replay_target();
   if (cli.target.defect) options.defect = rm::issue_id(*cli.target.defect);
   options.progress = &std::cout;
+  // The reference's warnings are expected under injected faults; they would only
+  // interleave with the progress lines.
+  if (!cli.verbose) rm::set_service_log_sink([](std::string_view) {});
 
   const std::vector<const Scenario*> selected =
       select_scenarios(ScenarioRegistry::instance().all(), options);

@@ -6,17 +6,32 @@
 #include <mutex>
 
 #include "reference/domain/preview_hash.hpp"
+#include "reference/service/service_log.hpp"
 #include "reference/service/service_support.hpp"
 
 namespace rm {
 
 namespace service_detail {
 
-void log_line(std::string_view level, std::string_view message) {
+namespace {
+std::mutex& log_mutex() {
   static std::mutex mutex;
+  return mutex;
+}
+ServiceLogSink& log_sink() {
+  static ServiceLogSink sink;
+  return sink;
+}
+}  // namespace
+
+void log_line(std::string_view level, std::string_view message) {
   const std::string line =
       "[resume-service] " + std::string(level) + ": " + std::string(message) + "\n";
-  const std::lock_guard lock(mutex);
+  const std::lock_guard lock(log_mutex());
+  if (log_sink()) {
+    log_sink()(line);
+    return;
+  }
   std::fputs(line.c_str(), stderr);
   std::fflush(stderr);
 }
@@ -109,6 +124,11 @@ Json original_resume_data(const Document& resume) {
 std::string job_content_hash(const std::string& content) { return sha256_hex(content); }
 
 }  // namespace service_detail
+
+void set_service_log_sink(ServiceLogSink sink) {
+  const std::lock_guard lock(service_detail::log_mutex());
+  service_detail::log_sink() = std::move(sink);
+}
 
 using namespace service_detail;
 
