@@ -8,6 +8,9 @@
 #include <set>
 #include <stdexcept>
 
+#include "mocks/store/record_shapes.hpp"
+#include "reference/domain/ids.hpp"
+
 namespace rm {
 namespace {
 
@@ -25,26 +28,6 @@ std::string string_field(const Document& doc, const char* key) {
     return doc.at(key).get<std::string>();
   }
   return {};
-}
-
-Json optional_string(const std::optional<std::string>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
-// As the backend writes it: "2025-01-31T12:34:56.123456+00:00".
-std::string now_iso8601() {
-  auto now = std::chrono::system_clock::now();
-  auto micros =
-      std::chrono::duration_cast<std::chrono::microseconds>(now.time_since_epoch()).count() %
-      1'000'000;
-  std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char date[32];
-  std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%S", &utc);
-  char out[64];
-  std::snprintf(out, sizeof out, "%s.%06lld+00:00", date, static_cast<long long>(micros));
-  return out;
 }
 
 // A UUID4 from the injector's seeded side stream, for records a dropped create
@@ -138,19 +121,7 @@ Document FaultyStore::create_resume(const NewResume& resume, MasterPolicy policy
   if (is(action, FaultActionKind::kDropWrite)) {
     bool is_master = policy == MasterPolicy::kMaster ||
                      (policy == MasterPolicy::kMasterIfNone && !target().get_master_resume());
-    std::string now = now_iso8601();
-    return Document{{"resume_id", invented_uuid(*injector_)},
-                    {"content", resume.content},
-                    {"content_type", resume.content_type},
-                    {"filename", resume.filename},
-                    {"is_master", is_master},
-                    {"parent_id", optional_string(resume.parent_id)},
-                    {"processed_data", resume.processed_data},
-                    {"processing_status", resume.processing_status},
-                    {"cover_letter", optional_string(resume.cover_letter)},
-                    {"outreach_message", optional_string(resume.outreach_message)},
-                    {"created_at", now},
-                    {"updated_at", now}};
+    return resume_record(resume, invented_uuid(*injector_), is_master, now_iso8601());
   }
   Document created = StoreWrapper::create_resume(resume, policy);
   history_->remember(kResume + string_field(created, "resume_id"), std::nullopt);
@@ -259,10 +230,7 @@ Document FaultyStore::create_job(const NewJob& job) {
   if (job.resume_id) args["resume_id"] = *job.resume_id;
   auto action = fault("create_job", std::move(args));
   if (is(action, FaultActionKind::kDropWrite)) {
-    return Document{{"job_id", invented_uuid(*injector_)},
-                    {"content", job.content},
-                    {"resume_id", optional_string(job.resume_id)},
-                    {"created_at", now_iso8601()}};
+    return job_record(job, invented_uuid(*injector_), now_iso8601());
   }
   Document created = StoreWrapper::create_job(job);
   history_->remember(kJob + string_field(created, "job_id"), std::nullopt);
@@ -309,12 +277,7 @@ Document FaultyStore::create_improvement(const NewImprovement& improvement) {
                                              {"tailored_resume_id", improvement.tailored_resume_id},
                                              {"job_id", improvement.job_id}});
   if (is(action, FaultActionKind::kDropWrite)) {
-    return Document{{"request_id", invented_uuid(*injector_)},
-                    {"original_resume_id", improvement.original_resume_id},
-                    {"tailored_resume_id", improvement.tailored_resume_id},
-                    {"job_id", improvement.job_id},
-                    {"improvements", improvement.improvements},
-                    {"created_at", now_iso8601()}};
+    return improvement_record(improvement, invented_uuid(*injector_), now_iso8601());
   }
   auto before = target().get_improvement_by_tailored_resume(improvement.tailored_resume_id);
   Document created = StoreWrapper::create_improvement(improvement);

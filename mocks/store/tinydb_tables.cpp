@@ -4,6 +4,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "mocks/store/record_shapes.hpp"
 #include "reference/domain/ids.hpp"
 
 namespace rm {
@@ -88,10 +89,6 @@ int remove_matching(Json& table, Match match) {
   return static_cast<int>(doomed.size());
 }
 
-Json optional_string(const std::optional<std::string>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
 void require_object_patch(const Json& patch) {
   if (!patch.is_object()) throw std::invalid_argument("store patch must be a JSON object");
 }
@@ -129,21 +126,7 @@ Document TinyDbTables::create_resume(const NewResume& resume, MasterPolicy polic
       is_master = !get_master_resume().has_value();
       break;
   }
-  const std::string now = now_iso8601();
-  Document doc = {
-      {"resume_id", new_uuid4()},
-      {"content", resume.content},
-      {"content_type", resume.content_type},
-      {"filename", resume.filename},
-      {"is_master", is_master},
-      {"parent_id", optional_string(resume.parent_id)},
-      {"processed_data", resume.processed_data},
-      {"processing_status", resume.processing_status},
-      {"cover_letter", optional_string(resume.cover_letter)},
-      {"outreach_message", optional_string(resume.outreach_message)},
-      {"created_at", now},
-      {"updated_at", now},
-  };
+  Document doc = resume_record(resume, new_uuid4(), is_master, now_iso8601());
   Json& table = tables_[kResumes];
   table[next_doc_id(table)] = doc;
   return doc;
@@ -204,12 +187,7 @@ bool TinyDbTables::set_master(const std::string& resume_id) {
 // --- jobs ----------------------------------------------------------------------
 
 Document TinyDbTables::create_job(const NewJob& job) {
-  Document doc = {
-      {"job_id", new_uuid4()},
-      {"content", job.content},
-      {"resume_id", optional_string(job.resume_id)},
-      {"created_at", now_iso8601()},
-  };
+  Document doc = job_record(job, new_uuid4(), now_iso8601());
   Json& table = tables_[kJobs];
   table[next_doc_id(table)] = doc;
   return doc;
@@ -250,14 +228,7 @@ bool TinyDbTables::set_preview_hash(const std::string& job_id, const std::string
 // --- improvements --------------------------------------------------------------
 
 Document TinyDbTables::create_improvement(const NewImprovement& improvement) {
-  Document doc = {
-      {"request_id", new_uuid4()},
-      {"original_resume_id", improvement.original_resume_id},
-      {"tailored_resume_id", improvement.tailored_resume_id},
-      {"job_id", improvement.job_id},
-      {"improvements", improvement.improvements},
-      {"created_at", now_iso8601()},
-  };
+  Document doc = improvement_record(improvement, new_uuid4(), now_iso8601());
   Json& table = tables_[kImprovements];
   table[next_doc_id(table)] = doc;
   return doc;
