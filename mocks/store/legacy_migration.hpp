@@ -8,13 +8,9 @@
 
 namespace rm {
 
-// The status a legacy resume record stands for: "ready" when processed_data is
-// present and not null, else "pending" when content is a non-empty string, else "failed".
-std::string infer_legacy_processing_status(const Json& resume);
-
-// Adds the inferred processing_status to every resume record (in TinyDB's layout,
-// tables["resumes"]) that has none (absent or null). Touches no other field, not
-// even updated_at. Returns how many records it changed.
+// Adds the inferred processing_status (reference/domain/processing_status.hpp) to every resume
+// record (in TinyDB's layout, tables["resumes"]) that has none (absent or null). Touches no other
+// field, not even updated_at. Returns how many records it changed.
 int migrate_legacy_resumes(Json& tables);
 
 }  // namespace rm

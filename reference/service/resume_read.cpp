@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "reference/domain/ids.hpp"
+#include "reference/domain/processing_status.hpp"
 #include "reference/domain/resume_data.hpp"
 #include "reference/service/resume_service.hpp"
 #include "reference/service/service_support.hpp"
@@ -33,9 +34,7 @@ std::string ResumeService::processing_status_of(const Document& resume) const {
   const Json stored = field_or(resume, "processing_status", nullptr);
   if (stored.is_string() && !stored.get<std::string>().empty()) return stored.get<std::string>();
   if (defects_.on(Issue::kApi005)) return "pending";  // audited: .get(..., "pending")
-  if (truthy(field_or(resume, "processed_data", nullptr))) return "ready";
-  if (truthy(field_or(resume, "content", nullptr))) return "pending";
-  return "failed";
+  return inferred_processing_status(resume);
 }
 
 Json ResumeService::fetch_response(const Document& resume) const {

@@ -2,21 +2,19 @@
 #include <gtest/gtest.h>
 
 #include "mocks/store/legacy_migration.hpp"
+#include "reference/domain/processing_status.hpp"
 
 namespace rm {
 namespace {
 
 TEST(LegacyMigration, InfersStatusFromWhatTheRecordHolds) {
-  EXPECT_EQ(infer_legacy_processing_status({{"content", "x"}, {"processed_data", {{"a", 1}}}}),
+  EXPECT_EQ(inferred_processing_status({{"content", "x"}, {"processed_data", {{"a", 1}}}}),
             "ready");
-  EXPECT_EQ(infer_legacy_processing_status({{"content", ""}, {"processed_data", {{"a", 1}}}}),
-            "ready");
-  EXPECT_EQ(infer_legacy_processing_status({{"content", "x"}, {"processed_data", nullptr}}),
-            "pending");
-  EXPECT_EQ(infer_legacy_processing_status({{"content", "x"}}), "pending");
-  EXPECT_EQ(infer_legacy_processing_status({{"content", ""}, {"processed_data", nullptr}}),
-            "failed");
-  EXPECT_EQ(infer_legacy_processing_status(Json::object()), "failed");
+  EXPECT_EQ(inferred_processing_status({{"content", ""}, {"processed_data", {{"a", 1}}}}), "ready");
+  EXPECT_EQ(inferred_processing_status({{"content", "x"}, {"processed_data", nullptr}}), "pending");
+  EXPECT_EQ(inferred_processing_status({{"content", "x"}}), "pending");
+  EXPECT_EQ(inferred_processing_status({{"content", ""}, {"processed_data", nullptr}}), "failed");
+  EXPECT_EQ(inferred_processing_status(Json::object()), "failed");
 }
 
 TEST(LegacyMigration, WritesOnlyTheMissingStatus) {

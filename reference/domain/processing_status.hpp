@@ -1,0 +1,16 @@
+#pragma once
+// API-005: the processing_status a resume record stands for when it has none
+// (records written before the field existed). One rule, used on read by the
+// service and on open by the file store's migration.
+#include <string>
+
+#include "reference/ports/document.hpp"
+
+namespace rm {
+
+// The stored status when it is a non-empty string; otherwise, by Python truthiness
+// as the audit's fix reads it: processed_data -> "ready", else content ->
+// "pending", else "failed".
+std::string inferred_processing_status(const Json& resume);
+
+}  // namespace rm
