@@ -25,11 +25,9 @@ class ProcessTarget : public HttpTarget {
 
   // Total time one LLM call may take in the server (a `timeout` fault costs this).
   static constexpr int kLlmTimeoutMs = 3000;
-  // HttpServer runs each request on the I/O thread that owns its connection
-  // (Pistache picks it by fd), so a request held at a gate blocks every other
-  // connection on that thread; many threads keep a scenario's follow-up requests
-  // (the delete while an upload is held) off the held one's thread.
-  static constexpr int kServerThreads = 64;
+  // I/O threads of the server. HttpServer runs handlers on a worker pool, so a
+  // request held at a gate never blocks other connections: a few threads do.
+  static constexpr int kServerThreads = 4;
 
  protected:
   HookStatus fixture_hook() override { return {true, ""}; }

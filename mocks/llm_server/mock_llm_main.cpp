@@ -23,7 +23,7 @@ namespace {
 struct Options {
   std::string host = "127.0.0.1";
   int port = 0;
-  int threads = 32;
+  int threads = 4;
   std::optional<std::string> rules_file;
   std::int64_t timeout_hold_ms = 120000;
   bool help = false;
@@ -49,7 +49,7 @@ std::string usage(const char* program) {
       "Flags:\n"
       "  --host H              address to listen on (default 127.0.0.1)\n"
       "  --port P              port; 0 (default) picks a free one\n"
-      "  --threads N           I/O threads, 1-256 (default 32; a held call holds one)\n"
+      "  --threads N           I/O threads, 1-256 (default 4; held calls wait on workers)\n"
       "  --rules FILE          JSON [{operation, pattern, role?, args?}] telling operations\n"
       "                        apart by regex over the messages (default: the Python\n"
       "                        backend's prompts; see --print-rules)\n"

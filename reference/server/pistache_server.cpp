@@ -20,12 +20,23 @@
 //     when its transport is destroyed): once the I/O threads have been joined,
 //     each connection still known closes its socket, and close_leftover_connections
 //     closes those accepted too late to reach a transport.
+//   - Handlers run on a worker pool (see the header). Each connection keeps an
+//     ordered queue of its complete requests and of the bytes to write after
+//     them; one request at a time goes to a worker, and later ones (and any 100
+//     Continue or error answer framed meanwhile) wait their turn, so pipelined
+//     answers stay in order. The worker writes the answer itself, under the
+//     connection's mutex, through the connection's own duplicate of the socket
+//     descriptor: Pistache closing its descriptor (end of input, e.g. a client
+//     that half-closes after its requests) cannot make an answer reach a reused
+//     descriptor, and the requests already framed are still answered before the
+//     duplicate is closed.
 // Accepted requests are still parsed by Pistache's RequestParser (fed exactly one
 // framed request at a time) and converted from its Http::Request; methods that
 // Pistache cannot represent, or heads its typed-header parsers refuse, go to the
 // router straight from the framed head instead.
 #include "reference/server/pistache_server.hpp"
 
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -33,11 +44,17 @@
 #include <pistache/http.h>
 #include <pistache/peer.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <set>
 #include <stdexcept>
 #include <thread>
+#include <variant>
+#include <vector>
 
 #include "reference/http/limits.hpp"
 #include "reference/http/url_codec.hpp"
@@ -49,9 +66,96 @@ namespace rm {
 namespace Http = Pistache::Http;
 namespace Tcp = Pistache::Tcp;
 
+namespace {
+
+// Threads started on demand up to a cap; tasks wait in FIFO order for a free one.
+// Each thread keeps the pool alive, so one still blocked in a task when stop()
+// gives up waiting can be detached safely.
+class WorkerPool : public std::enable_shared_from_this<WorkerPool> {
+ public:
+  explicit WorkerPool(std::size_t max_threads)
+      : max_threads_(std::max<std::size_t>(1, max_threads)) {}
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  void submit(std::function<void()> task) {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;
+    tasks_.push_back(std::move(task));
+    if (idle_ < tasks_.size() && threads_.size() < max_threads_) {
+      threads_.emplace_back([self = shared_from_this()] { self->run(); });
+    }
+    ready_.notify_one();
+  }
+
+  // Drops the tasks not started and waits up to `grace` for the running ones;
+  // joins the threads when they all returned in time, otherwise detaches them (a
+  // task blocked for good, e.g. at a gate nobody releases, must not hang stop()).
+  void stop(std::chrono::milliseconds grace) {
+    std::vector<std::thread> threads;
+    bool all_returned = false;
+    {
+      std::unique_lock lock(mutex_);
+      stopping_ = true;
+      tasks_.clear();
+      ready_.notify_all();
+      all_returned = finished_.wait_for(lock, grace, [this] { return running_ == 0; });
+      threads.swap(threads_);
+    }
+    for (std::thread& thread : threads) {
+      if (all_returned) {
+        thread.join();
+      } else {
+        thread.detach();
+      }
+    }
+  }
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      ++idle_;
+      ready_.wait(lock, [this] { return stopping_ || !tasks_.empty(); });
+      --idle_;
+      if (stopping_) return;
+      std::function<void()> task = std::move(tasks_.front());
+      tasks_.pop_front();
+      ++running_;
+      lock.unlock();
+      task();
+      task = nullptr;  // its captures are released outside the lock
+      lock.lock();
+      --running_;
+      finished_.notify_all();
+    }
+  }
+
+  const std::size_t max_threads_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::condition_variable finished_;
+  std::deque<std::function<void()>> tasks_;
+  std::vector<std::thread> threads_;
+  std::size_t idle_ = 0;
+  std::size_t running_ = 0;
+  bool stopping_ = false;
+};
+
+}  // namespace
+
 struct HttpServer::Shared {
   HttpServer::Handler handler;
   std::atomic<std::uint64_t> executed{0};
+  std::shared_ptr<WorkerPool> workers;  // set by start()
+  // Guards posting answers to the I/O threads: once `stopping`, the transports
+  // may be gone, so finished handlers drop their answer instead.
+  std::mutex post_mutex;
+  bool stopping = false;
+  // Connections Pistache has dropped that still answer requests already framed
+  // (the peer held them until then); stop() drops them, closing their sockets.
+  std::mutex lingering_mutex;
+  std::set<std::shared_ptr<void>> lingering;
   // The thread destroying the endpoint in stop(): connections destroyed on it were
   // never closed by Pistache (their I/O thread has been joined), so they close
   // their socket themselves. Connections destroyed on an I/O thread were removed
@@ -160,24 +264,45 @@ ApiRequest request_from_pistache(const Http::Request& parsed, std::string_view r
   return request;
 }
 
-// One connection's state: its framer, what Pistache's parser has been fed, and
-// the writes still queued. Lives in the peer's data, so it dies with the peer.
-// Used only on the connection's I/O thread.
+// One connection's state: its framer, what Pistache's parser has been fed, the
+// requests and writes waiting for the request being handled, and the writes still
+// queued in Pistache. Lives in the peer's data, so it dies with the peer. Used on
+// the connection's I/O thread and by the worker answering it, under `mutex_`
+// (workers hold weak pointers only).
 class Connection final : public RequestFramer::Sink,
                          public std::enable_shared_from_this<Connection> {
  public:
-  Connection(std::shared_ptr<HttpServer::Shared> shared, int fd,
+  Connection(std::shared_ptr<HttpServer::Shared> shared, const std::shared_ptr<Tcp::Peer>& peer,
              std::shared_ptr<Http::RequestParser> parser)
       : shared_(std::move(shared)),
-        fd_(fd),
+        fd_(peer->fd()),
+        own_fd_(::fcntl(fd_, F_DUPFD_CLOEXEC, 0)),
+        peer_weak_(peer),
         parser_(std::move(parser)),
         framer_(FramerLimits{kMaxRequestHeadBytes, kMaxRequestBodyBytes}) {}
 
   ~Connection() override {
+    if (own_fd_ >= 0) ::close(own_fd_);
     if (std::this_thread::get_id() == shared_->destroying_thread.load()) ::close(fd_);
   }
 
+  // Pistache saw the end of input (or an error) and is about to close its socket.
+  // Requests already framed are still answered through our own descriptor (a
+  // client that half-closes after its requests still gets the answers).
+  void on_disconnected() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    framer_.finish();
+    if ((busy_ || !items_.empty()) && own_fd_ >= 0) {
+      std::lock_guard lingering_lock(shared_->lingering_mutex);
+      shared_->lingering.insert(shared_from_this());
+      lingering_ = true;
+    }
+    release_if_done();
+  }
+
   void feed(const char* bytes, std::size_t size, const std::shared_ptr<Tcp::Peer>& peer) {
+    std::lock_guard lock(mutex_);
     if (framer_.finished()) return;  // closing: later bytes are dropped unread
     peer_ = peer.get();
     try {
@@ -185,7 +310,7 @@ class Connection final : public RequestFramer::Sink,
     } catch (const std::exception& error) {
       std::fprintf(stderr, "reference-server: connection dropped: %s\n", error.what());
       framer_.finish();
-      ::shutdown(fd_, SHUT_RDWR);
+      ::shutdown(io_fd(), SHUT_RDWR);
     }
     peer_ = nullptr;
   }
@@ -238,11 +363,11 @@ class Connection final : public RequestFramer::Sink,
       request = request_from_head(head, std::move(direct_body_));
       direct_body_.clear();
     }
-    shared_->executed.fetch_add(1);
-    const ApiResponse response = shared_->handler(request, peer_->address().host());
     parser_->reset();
     peer_->setIdle(true);
-    write(serialize(response, head.keep_alive, head.method == "HEAD"), !head.keep_alive);
+    items_.emplace_back(
+        Job{std::move(request), peer_->address().host(), head.keep_alive, head.method == "HEAD"});
+    pump();
   }
 
   void on_reject(int status, const std::string& detail) override {
@@ -252,20 +377,115 @@ class Connection final : public RequestFramer::Sink,
   }
 
  private:
+  struct Job {
+    ApiRequest request;
+    std::string peer_host;
+    bool keep_alive = true;
+    bool head_request = false;
+  };
+  struct Bytes {
+    std::string bytes;
+    bool close_after = false;
+  };
+
+  // Starts what waits, in order, until a request goes to a worker.
+  void pump() {
+    while (!busy_ && !items_.empty()) {
+      auto item = std::move(items_.front());
+      items_.pop_front();
+      if (auto* bytes = std::get_if<Bytes>(&item)) {
+        write_now(bytes->bytes, bytes->close_after);
+      } else {
+        dispatch(std::move(std::get<Job>(item)));
+      }
+    }
+    release_if_done();
+  }
+
+  // Once Pistache has dropped the peer and nothing is left to answer, our own
+  // descriptor is closed too, which really closes the socket. The caller holds a
+  // reference (the peer, or the worker), so leaving `lingering` destroys nothing.
+  void release_if_done() {
+    if (!closed_ || busy_ || !items_.empty()) return;
+    if (own_fd_ >= 0) {
+      ::close(own_fd_);
+      own_fd_ = -1;
+    }
+    if (lingering_) {
+      lingering_ = false;
+      std::lock_guard lingering_lock(shared_->lingering_mutex);
+      shared_->lingering.erase(shared_from_this());
+    }
+  }
+
+  // Our duplicate of the socket: Pistache may close its descriptor (and the number
+  // be reused) while a worker still answers. Pistache's own one when dup failed.
+  int io_fd() const {
+    const int own = own_fd_.load();
+    return own >= 0 ? own : fd_;
+  }
+
+  void dispatch(Job job) {  // under mutex_
+    busy_ = true;
+    auto job_ptr = std::make_shared<Job>(std::move(job));
+    std::weak_ptr<HttpServer::Shared> weak_shared = shared_;
+    std::weak_ptr<Connection> self = weak_from_this();
+    std::weak_ptr<Tcp::Peer> weak_peer = peer_weak_;
+    shared_->workers->submit([weak_shared, self, weak_peer, job_ptr] {
+      const auto shared = weak_shared.lock();
+      if (!shared) return;
+      shared->executed.fetch_add(1);
+      auto response =
+          std::make_shared<ApiResponse>(shared->handler(job_ptr->request, job_ptr->peer_host));
+      std::lock_guard lock(shared->post_mutex);
+      if (shared->stopping) return;  // the transports may be gone
+      const auto peer = weak_peer.lock();
+      if (const auto connection = self.lock()) connection->finish_job(*job_ptr, *response, peer);
+    });
+  }
+
+  // On the worker, once it has answered the request being handled.
+  void finish_job(const Job& job, const ApiResponse& response,
+                  const std::shared_ptr<Tcp::Peer>& peer) {
+    std::lock_guard lock(mutex_);
+    if (!busy_) return;
+    busy_ = false;
+    if (closed_ && own_fd_ < 0) {  // nothing left to write to
+      items_.clear();
+      return;
+    }
+    if (!closed_ && !peer) return;
+    peer_ = peer.get();
+    write_now(serialize(response, job.keep_alive, job.head_request), !job.keep_alive);
+    pump();
+    peer_ = nullptr;
+  }
+
   void reject_now(int status, const std::string& detail) {
     framer_.finish();
     on_reject(status, detail);
   }
 
-  // Writes `bytes` in order after anything still queued: directly while nothing is
-  // queued (so a client that half-closes after its request still gets the answer),
-  // the rest through Pistache's write queue. With `close_after`, the write side is
-  // shut down once everything is out: the client reads the response, then EOF.
+  // Writes `bytes` after the requests still waiting for an answer.
   void write(const std::string& bytes, bool close_after) {
+    if (busy_ || !items_.empty()) {
+      items_.emplace_back(Bytes{bytes, close_after});
+    } else {
+      write_now(bytes, close_after);
+    }
+  }
+
+  // Writes `bytes` in order after anything still queued in Pistache: directly while
+  // nothing is queued (so a client that half-closes after its request still gets
+  // the answer), the rest through Pistache's write queue. With `close_after`, the
+  // write side is shut down once everything is out: the client reads the
+  // response, then EOF.
+  void write_now(const std::string& bytes, bool close_after) {
+    if (closed_ && own_fd_ < 0) return;
     std::size_t sent = 0;
     if (queued_writes_ == 0) {
       while (sent < bytes.size()) {
-        const ssize_t n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+        const ssize_t n = ::send(io_fd(), bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
         if (n > 0) {
           sent += static_cast<std::size_t>(n);
         } else if (n < 0 && errno == EINTR) {
@@ -279,17 +499,20 @@ class Connection final : public RequestFramer::Sink,
       }
     }
     if (sent == bytes.size()) {
-      if (close_after) ::shutdown(fd_, SHUT_WR);
+      if (close_after) ::shutdown(io_fd(), SHUT_WR);
       return;
     }
+    if (closed_) return;  // Pistache's queue is gone with the peer: drop the rest
     ++queued_writes_;
     std::weak_ptr<Connection> self = weak_from_this();
     peer_->send(Pistache::RawBuffer(bytes.substr(sent), bytes.size() - sent))
         .then(
+            // Runs on the I/O thread, or at once on this thread when already written:
+            // it must not take mutex_.
             [self, close_after](ssize_t) {
               if (auto connection = self.lock()) {
                 --connection->queued_writes_;
-                if (close_after) ::shutdown(connection->fd_, SHUT_WR);
+                if (close_after) ::shutdown(connection->io_fd(), SHUT_WR);
               }
             },
             [self](std::exception_ptr) {
@@ -299,13 +522,20 @@ class Connection final : public RequestFramer::Sink,
 
   std::shared_ptr<HttpServer::Shared> shared_;
   int fd_;
+  std::atomic<int> own_fd_;  // see io_fd()
+  std::weak_ptr<Tcp::Peer> peer_weak_;
   std::shared_ptr<Http::RequestParser> parser_;
   RequestFramer framer_;
   Tcp::Peer* peer_ = nullptr;  // set while feed() runs
   bool use_pistache_ = true;
   bool pistache_done_ = false;
   std::string direct_body_;
-  int queued_writes_ = 0;
+  std::atomic<int> queued_writes_{0};
+  std::deque<std::variant<Job, Bytes>> items_;  // waiting for the request being handled
+  bool busy_ = false;                           // a worker is handling a request
+  bool closed_ = false;                         // Pistache has dropped the peer
+  bool lingering_ = false;                      // in shared_->lingering
+  std::mutex mutex_;
 };
 
 class PistacheHandler final : public Http::Handler {
@@ -332,8 +562,12 @@ class PistacheHandler final : public Http::Handler {
   void onConnection(const std::shared_ptr<Tcp::Peer>& peer) override {
     auto parser = std::make_shared<Http::RequestParser>(kPistacheMaxRequestBytes);
     peer->putData(ParserData, parser);
-    peer->putData(kConnectionData,
-                  std::make_shared<Connection>(shared_, peer->fd(), std::move(parser)));
+    peer->putData(kConnectionData, std::make_shared<Connection>(shared_, peer, std::move(parser)));
+  }
+
+  void onDisconnection(const std::shared_ptr<Tcp::Peer>& peer) override {
+    auto connection = std::static_pointer_cast<Connection>(peer->tryGetData(kConnectionData));
+    if (connection) connection->on_disconnected();
   }
 
   // Replaces Http::Handler::onInput (see the top of this file).
@@ -367,18 +601,21 @@ HttpServer::HttpServer(Handler handler) : shared_(std::make_shared<Shared>()) {
 
 HttpServer::~HttpServer() { stop(); }
 
-int HttpServer::start(const std::string& host, int port, int threads) {
+int HttpServer::start(const std::string& host, int port, int threads, int max_workers) {
   std::lock_guard lock(mutex_);
   if (endpoint_ || stopped_) throw std::runtime_error("HttpServer::start: already started");
   if (port < 0 || port > 65535) throw std::runtime_error("invalid port " + std::to_string(port));
   // Pistache wants IPv6 literals in brackets.
   const std::string address_host =
       host.find(':') != std::string::npos && host.front() != '[' ? "[" + host + "]" : host;
+  if (threads < 1) threads = 1;
+  shared_->workers = std::make_shared<WorkerPool>(
+      static_cast<std::size_t>(max_workers > 0 ? max_workers : std::max(64, 16 * threads)));
   try {
     auto endpoint = std::make_unique<Endpoint>(
         Pistache::Address(address_host, Pistache::Port(static_cast<std::uint16_t>(port))));
     endpoint->endpoint.init(Http::Endpoint::options()
-                                .threads(threads < 1 ? 1 : threads)
+                                .threads(threads)
                                 .flags(Tcp::Options::ReuseAddr | Tcp::Options::CloseOnExec)
                                 .maxRequestSize(kPistacheMaxRequestBytes)
                                 .headerTimeout(kHeaderTimeout)
@@ -399,10 +636,24 @@ void HttpServer::stop() {
   std::lock_guard lock(mutex_);
   stopped_ = true;
   if (!endpoint_) return;
+  {
+    std::lock_guard post_lock(shared_->post_mutex);
+    shared_->stopping = true;
+  }
   endpoint_->endpoint.shutdown();
+  {
+    std::set<std::shared_ptr<void>> lingering;
+    {
+      std::lock_guard lingering_lock(shared_->lingering_mutex);
+      lingering.swap(shared_->lingering);
+    }
+  }  // their own descriptors close; Pistache closed its ones already
   shared_->destroying_thread.store(std::this_thread::get_id());
   endpoint_.reset();  // joins the accept and I/O threads, then destroys the peers
   shared_->destroying_thread.store(std::thread::id{});
+  // The handlers still running may finish (their answers are dropped); one still
+  // blocked after the grace period is left to finish on its own.
+  shared_->workers->stop(kStopHandlerGrace);
   close_leftover_connections(port_);
 }
 

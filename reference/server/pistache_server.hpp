@@ -7,6 +7,9 @@
 // body be parsed as new requests, 500s that leak internal exception text, no
 // answer to a garbage request line until the header timeout, no
 // "100 Continue", and sockets left open by shutdown().
+// Handlers run on a worker pool, not on Pistache's I/O threads: Pistache pins each
+// connection to one I/O thread, so a handler that blocks (e.g. held at a
+// fault-injection gate) would stall every other connection on that thread.
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -26,6 +29,8 @@ inline constexpr std::chrono::seconds kHeaderTimeout{30};
 inline constexpr std::chrono::seconds kBodyTimeout{120};
 // An idle kept-alive connection is closed after this long.
 inline constexpr std::chrono::seconds kKeepaliveTimeout{120};
+// How long stop() waits for handlers still running before leaving them behind.
+inline constexpr std::chrono::seconds kStopHandlerGrace{5};
 // The largest request head (request line and headers).
 inline constexpr std::size_t kMaxRequestHeadBytes = 64 * 1024;
 
@@ -46,12 +51,19 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
 
   // Binds host:port (port 0 = a free port) and serves with `threads` I/O threads.
-  // Returns the bound port. Throws std::runtime_error when it cannot bind or is
-  // already started.
-  int start(const std::string& host, int port, int threads);
+  // Handlers run on up to `max_workers` worker threads (0 = max(64, 16 * threads)),
+  // started on demand; one connection's requests are handled one at a time, in
+  // order. With every worker busy (e.g. all held at gates), further requests wait
+  // for a free worker. Returns the bound port. Throws std::runtime_error when it
+  // cannot bind or is already started.
+  int start(const std::string& host, int port, int threads, int max_workers = 0);
 
-  // Stops accepting, waits for the requests being handled, and closes every
-  // connection. Idempotent; the server cannot be restarted.
+  // Stops accepting, closes every connection, drops the requests not yet handed
+  // to a handler and the answers of those still running, and waits up to
+  // kStopHandlerGrace for the running handlers to return (release what they may
+  // be blocked on first, e.g. fault gates, for a prompt stop); a handler still
+  // blocked then keeps its worker thread, and what the handler holds, until it
+  // returns. Idempotent; the server cannot be restarted.
   void stop();
 
   // Requests handed to the router so far (requests refused while framing, e.g. 413
