@@ -121,9 +121,9 @@ TEST(JunitReport, WellFormedWithConsistentCounts) {
 }
 
 TEST(JunitReport, XmllintAcceptsIt) {
-  if (std::system("command -v xmllint >/dev/null 2>&1") != 0) {
-    GTEST_SKIP() << "xmllint not installed (Debian package libxml2-utils)";
-  }
+  // scripts/setup installs libxml2-utils; without it this check must not pass silently.
+  ASSERT_EQ(std::system("command -v xmllint >/dev/null 2>&1"), 0)
+      << "xmllint not installed (Debian package libxml2-utils; run scripts/setup)";
   const std::filesystem::path file = std::filesystem::temp_directory_path() /
                                      ("rm-harness-junit-" + std::to_string(::getpid()) + ".xml");
   {
