@@ -30,13 +30,7 @@ Outcome<Json> ResumeService::improve(const ImproveRequest& request) {
 
     report.resume_id = field_or(stored.value(), "resume_id", nullptr);
     report.job_id = request.job_id;
-    report.resume_preview = result.data;
-    report.markdown_original = ImprovePipeline::markdown_of_original(context);
-    report.markdown_improved = ImprovePipeline::markdown_of(result.data);
-    report.refinement_stats = result.refinement_stats;
-    report.refinement_attempted = result.refinement_attempted;
-    report.refinement_successful = result.refinement_successful;
-    report.refinement_error = result.refinement_error;
+    ImprovePipeline::report_draft(report, context, result);
     return ImprovePipeline::response(report);
   });
 }

@@ -488,6 +488,17 @@ std::string ImprovePipeline::hash_of(const Json& resume_data) {
   return preview_hash(full_dump(resume_data));
 }
 
+void ImprovePipeline::report_draft(ImproveReport& report, const ImproveContext& context,
+                                   const ImproveDraft& draft) {
+  report.resume_preview = draft.data;
+  report.markdown_original = markdown_of_original(context);
+  report.markdown_improved = markdown_of(draft.data);
+  report.refinement_stats = draft.refinement_stats;
+  report.refinement_attempted = draft.refinement_attempted;
+  report.refinement_successful = draft.refinement_successful;
+  report.refinement_error = draft.refinement_error;
+}
+
 Json ImprovePipeline::response(const ImproveReport& report) {
   const std::string request_id = new_uuid4();
   return Json{

@@ -115,6 +115,10 @@ class ImprovePipeline {
   static std::string hash_of(const Json& resume_data);
 
   static Json response(const ImproveReport& report);
+  // Copies what every improve response reports about a draft: the preview data, both
+  // markdowns and the refinement outcome.
+  static void report_draft(ImproveReport& report, const ImproveContext& context,
+                           const ImproveDraft& draft);
 
  private:
   Outcome<Json> job_keywords(const ImproveContext& context, bool use_keyword_cache,

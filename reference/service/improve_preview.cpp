@@ -22,14 +22,8 @@ Outcome<Json> ResumeService::improve_preview(const ImproveRequest& request) {
     pipeline.save_preview_hash(context, ImprovePipeline::hash_of(result.data), report.warnings);
     report.diff = pipeline.diff(context, result.data, report.warnings);
     report.job_id = request.job_id;
-    report.resume_preview = result.data;
     report.improvements = pipeline.suggestions(context, result.data, result.keywords);
-    report.markdown_original = ImprovePipeline::markdown_of_original(context);
-    report.markdown_improved = ImprovePipeline::markdown_of(result.data);
-    report.refinement_stats = result.refinement_stats;
-    report.refinement_attempted = result.refinement_attempted;
-    report.refinement_successful = result.refinement_successful;
-    report.refinement_error = result.refinement_error;
+    ImprovePipeline::report_draft(report, context, result);
     return ImprovePipeline::response(report);
   });
 }
