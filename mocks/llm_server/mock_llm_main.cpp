@@ -1,8 +1,6 @@
 // mock-llm: an OpenAI-compatible language model for the over-HTTP targets
 // (see mock_llm_service.hpp). Prints "mock-llm listening on http://HOST:PORT"
 // once it accepts connections; SIGINT / SIGTERM stop it (exit 0).
-#include <pthread.h>
-#include <signal.h>
 
 #include <charconv>
 #include <cstdio>
@@ -17,6 +15,7 @@
 #include "mocks/llm_server/mock_llm_service.hpp"
 #include "reference/server/pistache_server.hpp"
 #include "reference/server/server_options.hpp"
+#include "reference/server/stop_signals.hpp"
 
 namespace {
 
@@ -127,18 +126,10 @@ std::optional<Options> parse(const std::vector<std::string>& args, std::string& 
   return options;
 }
 
-std::string url_host(const std::string& host) {
-  return host.find(':') != std::string::npos && host.front() != '[' ? "[" + host + "]" : host;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  const rm::StopSignals stop_signals;  // before any thread starts
 
   const char* program = argc > 0 ? argv[0] : "mock-llm";
   std::string error;
@@ -187,10 +178,9 @@ int main(int argc, char** argv) {
       return service->handle(request, peer);
     });
     const int port = server.start(options->host, options->port, options->threads);
-    std::printf("mock-llm listening on http://%s:%d\n", url_host(options->host).c_str(), port);
+    std::printf("mock-llm listening on http://%s:%d\n", rm::url_host(options->host).c_str(), port);
     std::fflush(stdout);
-    int signal_number = 0;
-    sigwait(&stop_signals, &signal_number);
+    stop_signals.wait();
     // Held calls (gates, delays, timeouts) end before the server joins its threads.
     service->release_all();
     server.stop();

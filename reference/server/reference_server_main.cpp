@@ -3,8 +3,6 @@
 // the store and settings on disk in the Python backend's layout; --llm URL talks
 // to an OpenAI-compatible API; --fault-control wraps the store and converter in
 // the fault decorators and serves their control API under /__control/.
-#include <pthread.h>
-#include <signal.h>
 
 #include <chrono>
 #include <cstdio>
@@ -28,6 +26,7 @@
 #include "reference/http/api_router.hpp"
 #include "reference/server/pistache_server.hpp"
 #include "reference/server/server_options.hpp"
+#include "reference/server/stop_signals.hpp"
 
 namespace {
 
@@ -108,20 +107,10 @@ rm::HttpServer::Handler fault_controlled(rm::ServicePorts& ports, const rm::Defe
       };
 }
 
-std::string url_host(const std::string& host) {
-  return host.find(':') != std::string::npos && host.front() != '[' ? "[" + host + "]" : host;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Block the stop signals before any thread starts, so that every thread
-  // inherits the mask and only sigwait below receives them.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  const rm::StopSignals stop_signals;  // before any thread starts
 
   const std::vector<std::string> args(argv + 1, argv + argc);
   const rm::OptionsParse parsed = rm::parse_server_options(args);
@@ -157,12 +146,11 @@ int main(int argc, char** argv) {
     if (options.fault_control) {
       std::fprintf(stderr, "reference-server: fault-control API on /__control/\n");
     }
-    std::printf("reference-server listening on http://%s:%d\n", url_host(options.host).c_str(),
+    std::printf("reference-server listening on http://%s:%d\n", rm::url_host(options.host).c_str(),
                 port);
     std::fflush(stdout);
 
-    int signal_number = 0;
-    sigwait(&stop_signals, &signal_number);
+    stop_signals.wait();
     server.stop();
     return 0;
   } catch (const std::exception& error) {
