@@ -4,17 +4,12 @@
 #include <string>
 
 #include "harness/flows.hpp"
+#include "harness/subject_matchers.hpp"
 
 namespace rm::harness {
 namespace {
 
 using namespace flows;
-
-// A message claims success when it says so without also saying something failed.
-bool claims_success(const std::string& message) {
-  return mentions(message, {"success"}) &&
-         !mentions(message, {"fail", "could not", "couldn't", "unable", "not parsed", "error"});
-}
 
 // The stored record: GET /resumes and the list both show `expected`.
 void check_stored_status(ScenarioContext& ctx, const std::string& resume_id,
@@ -41,8 +36,8 @@ void parse_failure(ScenarioContext& ctx, const std::string& action) {
   ctx.check.must(upload.at("/processing_status") == "failed",
                  "the response says processing_status \"failed\"", upload.evidence());
   const std::string message = upload.string_at("/message");
-  ctx.check.must(!message.empty() && !claims_success(message), "the message does not claim success",
-                 upload.evidence());
+  ctx.check.must(!message.empty() && !subject::claims_success(message),
+                 "the message does not claim success", upload.evidence());
   if (!require_fired(ctx, "llm", "parse_resume")) return;
   const std::string resume_id = upload.string_at("/resume_id");
   if (!ctx.check.must(!resume_id.empty(), "the response names the stored resume_id",

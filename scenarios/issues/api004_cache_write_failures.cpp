@@ -5,14 +5,12 @@
 #include <string>
 
 #include "harness/flows.hpp"
+#include "harness/subject_matchers.hpp"
 
 namespace rm::harness {
 namespace {
 
 using namespace flows;
-
-const Keywords kRefused = {"refuse",    "reject", "not be accepted", "will fail",
-                           "cannot be", "can't",  "not be possible", "not succeed"};
 
 void keyword_cache(ScenarioContext& ctx, const std::string& action) {
   const auto resume_id = setup_resume(ctx);
@@ -30,7 +28,7 @@ void keyword_cache(ScenarioContext& ctx, const std::string& action) {
                  "the preview still returns the tailored resume", previewed.evidence());
   if (!require_fired(ctx, "store", "update_job")) return;
   ctx.check.must(
-      warning_mentions(previewed.body, {{"keyword"}, {"cache", "save", "persist", "stor"}}),
+      subject::any_says(warnings_of(previewed.body), subject::says_keyword_cache_not_saved),
       "data.warnings names the job keyword cache that was not saved",
       warnings_text(previewed.body));
   ctx.target.clear_plan();
@@ -62,12 +60,13 @@ void preview_hash(ScenarioContext& ctx, const std::string& action) {
                  "the preview still returns the tailored resume", previewed.evidence());
   if (!fault_fired(ctx, "store", "set_preview_hash") && !require_fired(ctx, "store", "update_job"))
     return;
-  ctx.check.must(warning_mentions(previewed.body, {{"hash"}}),
-                 "data.warnings names the preview hash that was not saved",
-                 warnings_text(previewed.body));
-  ctx.check.must(warning_mentions(previewed.body, {{"confirm"}, kRefused}),
-                 "data.warnings says that confirming this preview will be refused",
-                 warnings_text(previewed.body));
+  ctx.check.must(
+      subject::any_says(warnings_of(previewed.body), subject::says_preview_hash_not_saved),
+      "data.warnings names the preview hash that was not saved", warnings_text(previewed.body));
+  ctx.check.must(
+      subject::any_says(warnings_of(previewed.body), subject::says_confirm_will_be_refused),
+      "data.warnings says that confirming this preview will be refused",
+      warnings_text(previewed.body));
   ctx.target.clear_plan();
 
   const Step job = get_job(ctx, *job_id);

@@ -5,14 +5,12 @@
 #include <string>
 
 #include "harness/flows.hpp"
+#include "harness/subject_matchers.hpp"
 
 namespace rm::harness {
 namespace {
 
 using namespace flows;
-
-const Keywords kGenerated = {"ai-generated", "ai generated", "generated",   "invented",
-                             "fabricated",   "made up",      "not verified"};
 
 // GET /resumes data of `resume_id` now equals `before` (the original is untouched).
 void check_unchanged(ScenarioContext& ctx, const std::string& resume_id, const Json& before) {
@@ -50,7 +48,8 @@ void check_warns(ScenarioContext& ctx, const std::string& resume_id, const std::
   if (!before) return;
   const Step previewed = preview(ctx, resume_id, job_id);
   ctx.check.must(previewed.ok(), "the preview answers 200", previewed.evidence());
-  ctx.check.must(warning_mentions(previewed.body, {{"personal", "contact"}, kGenerated}),
+  ctx.check.must(subject::any_says(warnings_of(previewed.body),
+                                   subject::says_personal_info_missing_or_ai_generated),
                  "data.warnings says the personal info may be AI-generated",
                  warnings_text(previewed.body));
   check_unchanged(ctx, resume_id, *before);

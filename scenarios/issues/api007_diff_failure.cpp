@@ -3,25 +3,32 @@
 // says the changes could not be calculated, with the reason
 // (original_data_missing / calculation_error).
 #include <string>
+#include <string_view>
 
 #include "harness/flows.hpp"
+#include "harness/subject_matchers.hpp"
 
 namespace rm::harness {
 namespace {
 
 using namespace flows;
 
-const Keywords kChanges = {"change", "diff"};
-
-void check_diff_reported(ScenarioContext& ctx, const Step& step, Keywords reason,
-                         const std::string& reason_name) {
+// `gives_reason`: the contract's reason code in any spelling, or an unambiguous
+// statement of that reason (harness/subject_matchers.hpp).
+void check_diff_reported(ScenarioContext& ctx, const Step& step,
+                         bool (*gives_reason)(std::string_view), const std::string& reason_name) {
   ctx.check.must(step.ok(), "the request still answers 200", step.evidence());
   ctx.check.must(
       step.at("/data/diff_summary").is_null() && step.at("/data/detailed_changes").is_null(),
       "diff_summary and detailed_changes are null", step.evidence());
-  ctx.check.must(warning_mentions(step.body, {kChanges}),
+  const auto warnings = warnings_of(step.body);
+  ctx.check.must(subject::any_says(warnings, subject::says_changes_not_calculated),
                  "a warning says the changes could not be calculated", warnings_text(step.body));
-  ctx.check.must(warning_mentions(step.body, {kChanges, reason}),
+  ctx.check.must(subject::any_says(warnings,
+                                   [&](std::string_view warning) {
+                                     return subject::says_changes_not_calculated(warning) &&
+                                            gives_reason(warning);
+                                   }),
                  "the warning gives the reason (" + reason_name + ")", warnings_text(step.body));
 }
 
@@ -50,7 +57,8 @@ void original_missing(ScenarioContext& ctx, bool persisted) {
   if (!job_id) return;
   const Step step =
       persisted ? improve(ctx, *resume_id, *job_id) : preview(ctx, *resume_id, *job_id);
-  check_diff_reported(ctx, step, {"original_data_missing", "original"}, "original_data_missing");
+  check_diff_reported(ctx, step, subject::gives_reason_original_data_missing,
+                      "original_data_missing");
   if (!persisted || !step.ok()) return;
   // POST /improve stores what it answered: the tailored resume exists.
   const std::string tailored = step.string_at("/data/resume_id");
@@ -71,8 +79,7 @@ void calculation_error(ScenarioContext& ctx) {
       fixture_tables({fixture_resume(resume_id, data, true)}, {fixture_job(job_id)});
   if (!reset_with_fixture(ctx, tables)) return;
   const Step step = preview(ctx, resume_id, job_id);
-  check_diff_reported(ctx, step, {"calculation_error", "calculat", "error", "fail"},
-                      "calculation_error");
+  check_diff_reported(ctx, step, subject::gives_reason_calculation_error, "calculation_error");
 }
 
 RM_SCENARIO({

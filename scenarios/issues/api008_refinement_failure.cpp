@@ -6,6 +6,7 @@
 #include <string>
 
 #include "harness/flows.hpp"
+#include "harness/subject_matchers.hpp"
 
 namespace rm::harness {
 namespace {
@@ -32,8 +33,8 @@ void check_reported(ScenarioContext& ctx, const Step& step) {
                  step.evidence());
   ctx.check.must(step.at("/data/refinement_successful") == false, "refinement_successful is false",
                  step.evidence());
-  ctx.check.must(warning_mentions(step.body, {{"refine"}}), "a warning says that refinement failed",
-                 warnings_text(step.body));
+  ctx.check.must(subject::any_says(warnings_of(step.body), subject::says_refinement_failed),
+                 "a warning says that refinement failed", warnings_text(step.body));
   const Json error = step.at("/data/refinement_error");
   ctx.check.should(error.is_string() && !error.get<std::string>().empty(),
                    "refinement_error says what failed", step.evidence());

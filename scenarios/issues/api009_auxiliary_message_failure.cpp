@@ -3,16 +3,15 @@
 // warning; the other is still returned, and stored with the tailored resume.
 // SHOULD: cover_letter_status / outreach_status say failed (not_requested when off).
 #include <string>
+#include <string_view>
 
 #include "harness/flows.hpp"
+#include "harness/subject_matchers.hpp"
 
 namespace rm::harness {
 namespace {
 
 using namespace flows;
-
-const Keywords kCoverLetter = {"cover letter", "cover_letter", "cover-letter", "coverletter"};
-const Keywords kOutreach = {"outreach"};
 
 // Turns the features on for the scenario and off again afterwards, so that a
 // target whose settings outlive the scenario is left as the others expect.
@@ -57,19 +56,23 @@ void generation_fails(ScenarioContext& ctx, bool cover_fails, bool outreach_fail
 
   struct Message {
     bool failed;
-    Keywords names;
+    // A warning clause names this message and says it failed.
+    bool (*says_failed)(std::string_view);
     const char* label;
     const char* field;
     const char* status_field;
   };
   const Message messages[] = {
-      {cover_fails, kCoverLetter, "cover letter", "cover_letter", "cover_letter_status"},
-      {outreach_fails, kOutreach, "outreach message", "outreach_message", "outreach_status"},
+      {cover_fails, subject::says_cover_letter_failed, "cover letter", "cover_letter",
+       "cover_letter_status"},
+      {outreach_fails, subject::says_outreach_failed, "outreach message", "outreach_message",
+       "outreach_status"},
   };
   const std::string tailored = step.string_at("/data/resume_id");
   const Step stored = get_resume(ctx, tailored);
   ctx.check.must(!tailored.empty() && stored.ok(), "the tailored resume it names is stored",
                  stored.evidence());
+  const auto warnings = warnings_of(step.body);
   for (const Message& message : messages) {
     const std::string field = std::string("/data/") + message.field;
     const std::string status_field = std::string("/data/") + message.status_field;
@@ -84,9 +87,10 @@ void generation_fails(ScenarioContext& ctx, bool cover_fails, bool outreach_fail
       continue;
     }
     if (message.failed) {
-      ctx.check.must(warning_mentions(step.body, {message.names}),
-                     std::string("a warning names the failed ") + message.label,
-                     warnings_text(step.body));
+      ctx.check.must(
+          subject::any_says(warnings, message.says_failed),
+          std::string("a warning names the failed ") + message.label + " and says it failed",
+          warnings_text(step.body));
       ctx.check.should(step.at(status_field.c_str()) == "failed",
                        std::string(message.status_field) + " is \"failed\"", step.evidence());
       ctx.check.must(stored.at(field.c_str()).is_null(),
@@ -100,7 +104,7 @@ void generation_fails(ScenarioContext& ctx, bool cover_fails, bool outreach_fail
       ctx.check.must(stored.at(field.c_str()) == returned,
                      std::string("the returned ") + message.label + " is stored",
                      stored.evidence());
-      ctx.check.must(!warning_mentions(step.body, {message.names, {"fail", "error"}}),
+      ctx.check.must(!subject::any_says(warnings, message.says_failed),
                      std::string("no warning claims the ") + message.label + " failed",
                      warnings_text(step.body));
     }

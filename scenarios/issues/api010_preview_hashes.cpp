@@ -5,10 +5,13 @@
 // a prompt with no preview: 400 naming it; a preview's data confirmed under another
 // prompt: 400; (d) legacy preview_hashes (a list, a bare preview_hash): 400 invalid
 // format. Nothing is stored on a rejected confirm.
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "harness/flows.hpp"
+#include "harness/subject_matchers.hpp"
 #include "reference/domain/preview_hash.hpp"
 #include "reference/domain/resume_data.hpp"
 
@@ -19,12 +22,12 @@ using namespace flows;
 
 constexpr const char* kGate = "preview-write";
 
-// A rejected confirm: 400, a detail mentioning `subject`, and nothing stored.
+// A rejected confirm: 400, a detail that `says_why` accepts, and nothing stored.
 void check_rejected(ScenarioContext& ctx, const Step& step, const Json& stats_before,
-                    const std::string& what, std::initializer_list<Keywords> subject) {
+                    const std::string& what,
+                    const std::function<bool(std::string_view)>& says_why) {
   ctx.check.must(step.status == 400, what + ": answers 400", step.evidence());
-  ctx.check.must(mentions_each(step.detail(), subject), what + ": the detail says why",
-                 step.evidence());
+  ctx.check.must(says_why(step.detail()), what + ": the detail says why", step.evidence());
   const Json after = database_stats(ctx);
   ctx.check.must(
       after.value("total_resumes", -1) == stats_before.value("total_resumes", -2) &&
@@ -70,7 +73,7 @@ void stale_preview(ScenarioContext& ctx) {
   const Json before = database_stats(ctx);
   const Step stale = confirm(ctx, confirm_body(*first, *resume_id, *job_id, "keywords"));
   check_rejected(ctx, stale, before, "confirming the first (stale) preview",
-                 {{"stale", "mismatch", "changed", "outdated", "latest", "match"}});
+                 subject::says_stale_or_mismatched);
   const Step latest = confirm(ctx, confirm_body(*second, *resume_id, *job_id, "keywords"));
   check_confirmed(ctx, latest, *second, "confirming the second (latest) preview");
 }
@@ -133,8 +136,9 @@ void prompt_without_preview(ScenarioContext& ctx) {
   if (!previewed) return;
   const Json before = database_stats(ctx);
   const Step step = confirm(ctx, confirm_body(*previewed, *resume_id, *job_id, "nudge"));
-  check_rejected(ctx, step, before, "confirming under a prompt that has no preview",
-                 {{"preview"}, {"nudge", "prompt"}});
+  check_rejected(
+      ctx, step, before, "confirming under a prompt that has no preview",
+      [](std::string_view detail) { return subject::says_preview_missing(detail, "nudge"); });
 }
 
 // A preview's data confirmed under another prompt that has a preview of its own.
@@ -155,7 +159,7 @@ void cross_prompt(ScenarioContext& ctx) {
   const Step crossed = confirm(ctx, confirm_body(*keywords, *resume_id, *job_id, "nudge"));
   check_rejected(ctx, crossed, before,
                  "confirming the \"keywords\" preview's data under prompt \"nudge\"",
-                 {{"mismatch", "match", "stale", "changed", "preview"}});
+                 subject::says_stale_or_mismatched);
   const Step own = confirm(ctx, confirm_body(*nudge, *resume_id, *job_id, "nudge"));
   check_confirmed(ctx, own, *nudge, "confirming the \"nudge\" preview under its own prompt");
 }
@@ -190,7 +194,7 @@ void legacy_hashes(ScenarioContext& ctx, bool as_list) {
   check_rejected(ctx, step, before,
                  as_list ? "confirming against a legacy preview_hashes list"
                          : "confirming against a legacy bare preview_hash",
-                 {{"format", "legacy", "invalid"}});
+                 subject::says_invalid_format);
 }
 
 RM_SCENARIO({

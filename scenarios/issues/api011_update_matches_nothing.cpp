@@ -7,22 +7,20 @@
 #include <string>
 
 #include "harness/flows.hpp"
+#include "harness/subject_matchers.hpp"
 
 namespace rm::harness {
 namespace {
 
 using namespace flows;
 
-const Keywords kGone = {"no longer exist", "deleted", "not found", "does not exist",
-                        "doesn't exist",   "gone",    "removed"};
-
 // After the gate opened: the held request failed as the contract says and the
 // deleted record stays deleted.
 void check_gone(ScenarioContext& ctx, const Step& held, const std::string& resume_id) {
   ctx.check.must(held.status == 404 || held.status == 409,
                  "the held request answers 404 or 409, not a success", held.evidence());
-  ctx.check.must(mentions(held.detail(), kGone), "the detail says the resume no longer exists",
-                 held.evidence());
+  ctx.check.must(subject::says_resume_gone(held.detail()),
+                 "the detail says the resume no longer exists", held.evidence());
   const Step read = get_resume(ctx, resume_id);
   ctx.check.must(read.status == 404, "the deleted resume is not re-created (GET answers 404)",
                  read.evidence());

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "harness/flows.hpp"
+#include "harness/subject_matchers.hpp"
 
 namespace rm::harness {
 namespace {
@@ -58,7 +59,7 @@ void invalid_data(ScenarioContext& ctx, const std::string& field,
   const Step step = confirm(ctx, body);
   ctx.check.must(step.status == 422, "invalid improved_data (" + field + "): answers 422",
                  step.evidence());
-  ctx.check.must(mentions(step.detail(), {field}), "the detail names the field " + field,
+  ctx.check.must(subject::names_field(step.detail(), field), "the detail names the field " + field,
                  step.evidence());
   check_nothing_stored(ctx, before, prepared->resume_id, "a confirm with invalid data");
 }
