@@ -203,15 +203,10 @@ HttpLlm::HttpLlm(HttpLlmOptions options) : options_(std::move(options)) {
   options_.base_url = trim_base(options_.base_url);
 }
 
-std::string HttpLlm::complete(const char* operation, const std::string& system, const Json& input) {
-  const Json request{
-      {"model", options_.model},
-      {"temperature", 0},
-      {"messages", Json::array({Json{{"role", "system"}, {"content", system}},
-                                Json{{"role", "user"}, {"content", input.dump()}}})}};
+std::string HttpLlm::chat(const Json& request, std::vector<std::string> headers) {
   const std::string body = request.dump();
-  std::vector<std::string> headers{"Content-Type: application/json", "Accept: application/json",
-                                   std::string("X-Operation: ") + operation, "Expect:"};
+  headers.insert(headers.end(),
+                 {"Content-Type: application/json", "Accept: application/json", "Expect:"});
   if (!options_.api_key.empty()) headers.push_back("Authorization: Bearer " + options_.api_key);
   const Exchange exchange =
       perform(options_, options_.base_url + "/chat/completions", headers, &body);
@@ -231,7 +226,30 @@ std::string HttpLlm::complete(const char* operation, const std::string& system, 
   return choice["message"]["content"].get<std::string>();
 }
 
+std::string HttpLlm::complete(const char* operation, const std::string& system, const Json& input) {
+  const Json request{
+      {"model", options_.model},
+      {"temperature", 0},
+      {"messages", Json::array({Json{{"role", "system"}, {"content", system}},
+                                Json{{"role", "user"}, {"content", input.dump()}}})}};
+  return chat(request, {std::string("X-Operation: ") + operation});
+}
+
+std::string HttpLlm::complete(const ChatPrompt& prompt) {
+  Json messages = Json::array();
+  if (!prompt.system.empty())
+    messages.push_back(Json{{"role", "system"}, {"content", prompt.system}});
+  messages.push_back(Json{{"role", "user"}, {"content", prompt.user}});
+  Json request{{"model", options_.model},
+               {"messages", messages},
+               {"temperature", prompt.json_answer ? 0.1 : 0.7},
+               {"max_tokens", prompt.max_tokens}};
+  if (prompt.json_answer) request["response_format"] = Json{{"type", "json_object"}};
+  return chat(request, {});
+}
+
 std::string HttpLlm::parse_resume(const std::string& markdown) {
+  if (options_.plain_prompts) return complete(plain_prompts::parse_resume(markdown));
   return complete(llm_op::kParseResume,
                   "Parse the resume in the user's JSON field \"markdown\" into ResumeData JSON. "
                   "Answer with the JSON object only.",
@@ -239,6 +257,7 @@ std::string HttpLlm::parse_resume(const std::string& markdown) {
 }
 
 std::string HttpLlm::extract_keywords(const std::string& job_description) {
+  if (options_.plain_prompts) return complete(plain_prompts::extract_keywords(job_description));
   return complete(llm_op::kExtractKeywords,
                   "Extract required_skills, preferred_skills and keywords from the job "
                   "description in the user's JSON field \"job_description\". Answer with the "
@@ -247,6 +266,7 @@ std::string HttpLlm::extract_keywords(const std::string& job_description) {
 }
 
 std::string HttpLlm::improve(const ImproveInput& input) {
+  if (options_.plain_prompts) return complete(plain_prompts::improve(input));
   return complete(llm_op::kImprove,
                   "Tailor the ResumeData in \"original_resume\" to the job (prompt \"" +
                       input.prompt_id +
@@ -256,6 +276,7 @@ std::string HttpLlm::improve(const ImproveInput& input) {
 }
 
 std::string HttpLlm::refine(const RefineInput& input) {
+  if (options_.plain_prompts) return complete(plain_prompts::refine(input));
   return complete(llm_op::kRefine,
                   "Work the \"missing_keywords\" into the ResumeData in \"resume\" where they "
                   "are truthful. Answer with the ResumeData JSON object only.",
@@ -263,6 +284,7 @@ std::string HttpLlm::refine(const RefineInput& input) {
 }
 
 std::string HttpLlm::cover_letter(const MessageInput& input) {
+  if (options_.plain_prompts) return complete(plain_prompts::cover_letter(input));
   return complete(llm_op::kCoverLetter,
                   "Write a short cover letter for the resume and job given, in language \"" +
                       input.language + "\". Answer with plain text.",
@@ -270,6 +292,7 @@ std::string HttpLlm::cover_letter(const MessageInput& input) {
 }
 
 std::string HttpLlm::outreach(const MessageInput& input) {
+  if (options_.plain_prompts) return complete(plain_prompts::outreach(input));
   return complete(llm_op::kOutreach,
                   "Write a short outreach message for the resume and job given, in language \"" +
                       input.language + "\". Answer with plain text.",
@@ -278,6 +301,15 @@ std::string HttpLlm::outreach(const MessageInput& input) {
 
 LlmHealth HttpLlm::health() {
   LlmHealth health{false, kProvider, options_.model, ""};
+  if (options_.plain_prompts) {
+    try {
+      complete(plain_prompts::health());
+      health.healthy = true;
+    } catch (const LlmError& error) {
+      health.error = error.what();
+    }
+    return health;
+  }
   try {
     std::vector<std::string> headers{"Accept: application/json"};
     if (!options_.api_key.empty()) headers.push_back("Authorization: Bearer " + options_.api_key);

@@ -3,7 +3,8 @@
 // one POST {base}/chat/completions per operation, with a system message naming
 // the task and a user message holding the operation's typed input as JSON (so
 // mock-llm can rebuild it exactly). Each request carries `X-Operation: <op>`
-// (the rm::llm_op names). The answer is choices[0].message.content verbatim:
+// (the rm::llm_op names). With `plain_prompts` it words each operation in plain
+// language instead (plain_prompts.hpp). The answer is choices[0].message.content verbatim:
 // prose or broken JSON in the content is the service's to judge, not an error.
 //
 // Failures map onto LlmError: connection refused / reset -> kTransport, no answer
@@ -13,6 +14,9 @@
 #include <chrono>
 #include <string>
 
+#include <vector>
+
+#include "reference/adapters/plain_prompts.hpp"
 #include "reference/ports/llm.hpp"
 
 namespace rm {
@@ -23,6 +27,10 @@ struct HttpLlmOptions {
   std::string api_key;  // sent as "Authorization: Bearer <key>" when non-empty
   std::chrono::milliseconds connect_timeout{2000};
   std::chrono::milliseconds total_timeout{30000};
+  // false: typed JSON input + X-Operation (for mock-llm to rebuild it exactly),
+  // health by GET /models. true: plain_prompts.hpp, no X-Operation, health by a
+  // tiny completion (what a real model, and any other implementation, gets).
+  bool plain_prompts = false;
 };
 
 class HttpLlm : public Llm {
@@ -44,6 +52,9 @@ class HttpLlm : public Llm {
 
  private:
   std::string complete(const char* operation, const std::string& system, const Json& input);
+  std::string complete(const ChatPrompt& prompt);
+  // POSTs {base}/chat/completions; returns choices[0].message.content.
+  std::string chat(const Json& request, std::vector<std::string> headers);
 
   HttpLlmOptions options_;
 };

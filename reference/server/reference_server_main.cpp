@@ -39,6 +39,7 @@ rm::ServicePorts make_ports(const rm::ReferenceServerOptions& options) {
     llm.base_url = options.llm;
     llm.model = options.llm_model;
     llm.total_timeout = std::chrono::milliseconds(options.llm_timeout_ms);
+    llm.plain_prompts = options.llm_plain_prompts;
     ports.llm = std::make_shared<rm::HttpLlm>(std::move(llm));
   }
   ports.converter = std::make_shared<rm::TextDocumentConverter>();

@@ -21,7 +21,8 @@ std::string server_usage(std::string_view program) {
   out += program;
   out +=
       " [--host H] [--port P] [--threads N] [--data-dir D] [--defect API-NNN]\n"
-      "       [--llm builtin|URL] [--llm-model M] [--llm-timeout-ms T] [--fault-control]\n"
+      "       [--llm builtin|URL] [--llm-model M] [--llm-timeout-ms T]\n"
+      "       [--llm-prompts typed|plain] [--fault-control]\n"
       "\n"
       "Serves the resume API (contract.md) on http://H:P/api/v1.\n"
       "  --host H          address to listen on (default 127.0.0.1)\n"
@@ -35,6 +36,10 @@ std::string server_usage(std::string_view program) {
       "                    http://127.0.0.1:9000/v1 (a mock-llm)\n"
       "  --llm-model M     model name sent to an HTTP LLM (default rm-reference)\n"
       "  --llm-timeout-ms T  total time one HTTP LLM call may take, 1-600000 (default 30000)\n"
+      "  --llm-prompts typed|plain  how an HTTP LLM is asked: typed JSON input with an\n"
+      "                    X-Operation header (default; for mock-llm), or plain-language\n"
+      "                    prompts with no header (for a real model; against mock-llm it\n"
+      "                    checks that operations are told apart by content)\n"
       "  --fault-control   serve the fault-control API under /__control/ (store and\n"
       "                    converter rules, gates, journal, reset); loopback hosts only\n"
       "  --help            this text\n"
@@ -64,7 +69,8 @@ OptionsParse parse_server_options(const std::vector<std::string>& args) {
     }
     const bool known = flag == "--host" || flag == "--port" || flag == "--threads" ||
                        flag == "--data-dir" || flag == "--defect" || flag == "--llm" ||
-                       flag == "--llm-model" || flag == "--llm-timeout-ms";
+                       flag == "--llm-model" || flag == "--llm-timeout-ms" ||
+                       flag == "--llm-prompts";
     if (!known) return {std::nullopt, "unknown argument: " + args[i]};
     if (!value) {
       if (i + 1 >= args.size()) return {std::nullopt, flag + " needs a value"};
@@ -93,6 +99,11 @@ OptionsParse parse_server_options(const std::vector<std::string>& args) {
     } else if (flag == "--llm-model") {
       if (value->empty()) return {std::nullopt, "--llm-model needs a non-empty value"};
       options.llm_model = *value;
+    } else if (flag == "--llm-prompts") {
+      if (*value != "typed" && *value != "plain") {
+        return {std::nullopt, "--llm-prompts must be typed or plain, got '" + *value + "'"};
+      }
+      options.llm_plain_prompts = *value == "plain";
     } else if (flag == "--llm-timeout-ms") {
       const std::optional<int> ms = parse_int(*value, 1, 600000);
       if (!ms) return {std::nullopt, "--llm-timeout-ms must be 1-600000, got '" + *value + "'"};

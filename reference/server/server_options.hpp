@@ -1,7 +1,8 @@
 #pragma once
 // reference-server's command line:
 //   reference-server [--host H] [--port P] [--threads N] [--data-dir D] [--defect API-NNN]
-//                    [--llm builtin|URL] [--llm-model M] [--llm-timeout-ms T] [--fault-control]
+//                    [--llm builtin|URL] [--llm-model M] [--llm-timeout-ms T]
+//                    [--llm-prompts typed|plain] [--fault-control]
 // Both "--flag value" and "--flag=value" are accepted.
 #include <filesystem>
 #include <optional>
@@ -22,7 +23,8 @@ struct ReferenceServerOptions {
   // "builtin", or the base URL of an OpenAI-compatible API ("http://127.0.0.1:9000/v1").
   std::string llm = "builtin";
   std::string llm_model = "rm-reference";
-  int llm_timeout_ms = 30000;  // total time an HTTP LLM call may take
+  int llm_timeout_ms = 30000;      // total time an HTTP LLM call may take
+  bool llm_plain_prompts = false;  // --llm-prompts plain (HttpLlmOptions::plain_prompts)
   // Mounts the fault-control API under /__control/; loopback hosts only.
   bool fault_control = false;
   bool help = false;
