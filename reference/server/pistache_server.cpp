@@ -37,6 +37,7 @@
 #include "reference/server/pistache_server.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -142,10 +143,46 @@ class WorkerPool : public std::enable_shared_from_this<WorkerPool> {
   bool stopping_ = false;
 };
 
+// ClientConnection over a duplicate of the request's socket: the client has
+// given up once the socket reports its end of the stream (FIN or reset).
+class SocketClient final : public ClientConnection {
+ public:
+  SocketClient(std::string host, int fd) : host_(std::move(host)), fd_(fd) {}
+  ~SocketClient() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  SocketClient(const SocketClient&) = delete;
+  SocketClient& operator=(const SocketClient&) = delete;
+
+  const std::string& host() const override { return host_; }
+
+  bool wait_closed(std::chrono::milliseconds timeout, int wake_fd) const override {
+    pollfd fds[2] = {{fd_, POLLRDHUP, 0}, {wake_fd, POLLIN, 0}};
+    const nfds_t count = wake_fd >= 0 ? 2 : 1;
+    if (fd_ < 0) fds[0].fd = -1;  // not watched: only the timeout and the wake fd
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (true) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            deadline - std::chrono::steady_clock::now())
+                            .count();
+      const int ready = ::poll(fds, count, left < 0 ? 0 : static_cast<int>(left));
+      if (ready < 0 && errno == EINTR) continue;
+      return ready > 0 && (fds[0].revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
+    }
+  }
+
+ private:
+  std::string host_;
+  int fd_;
+};
+
 }  // namespace
 
 struct HttpServer::Shared {
-  HttpServer::Handler handler;
+  HttpServer::ClientHandler handler;
+  // Whether handlers watch their client: each request then carries its own
+  // duplicate of the socket, valid however long the handler runs.
+  bool watch_clients = false;
   std::atomic<std::uint64_t> executed{0};
   std::shared_ptr<WorkerPool> workers;  // set by start()
   // Guards posting answers to the I/O threads: once `stopping`, the transports
@@ -427,16 +464,18 @@ class Connection final : public RequestFramer::Sink,
 
   void dispatch(Job job) {  // under mutex_
     busy_ = true;
+    // Taken now, while the socket is surely open; closed with the client.
+    auto client = std::make_shared<const SocketClient>(
+        job.peer_host, shared_->watch_clients ? ::fcntl(io_fd(), F_DUPFD_CLOEXEC, 0) : -1);
     auto job_ptr = std::make_shared<Job>(std::move(job));
     std::weak_ptr<HttpServer::Shared> weak_shared = shared_;
     std::weak_ptr<Connection> self = weak_from_this();
     std::weak_ptr<Tcp::Peer> weak_peer = peer_weak_;
-    shared_->workers->submit([weak_shared, self, weak_peer, job_ptr] {
+    shared_->workers->submit([weak_shared, self, weak_peer, job_ptr, client] {
       const auto shared = weak_shared.lock();
       if (!shared) return;
       shared->executed.fetch_add(1);
-      auto response =
-          std::make_shared<ApiResponse>(shared->handler(job_ptr->request, job_ptr->peer_host));
+      auto response = std::make_shared<ApiResponse>(shared->handler(job_ptr->request, *client));
       std::lock_guard lock(shared->post_mutex);
       if (shared->stopping) return;  // the transports may be gone
       const auto peer = weak_peer.lock();
@@ -549,9 +588,9 @@ class PistacheHandler final : public Http::Handler {
   // replaces; it is implemented for completeness with the same conversion.
   void onRequest(const Http::Request& request, Http::ResponseWriter writer) override {
     shared_->executed.fetch_add(1);
+    const SocketClient client(writer.peer()->address().host(), -1);
     const ApiResponse response = shared_->handler(
-        request_from_pistache(request, request.resource() + request.query().as_str()),
-        writer.peer()->address().host());
+        request_from_pistache(request, request.resource() + request.query().as_str()), client);
     const std::string bytes = serialize(response, false, request.method() == Http::Method::Head);
     writer.peer()->send(Pistache::RawBuffer(bytes, bytes.size()));
   }
@@ -582,17 +621,27 @@ class PistacheHandler final : public Http::Handler {
 }  // namespace
 
 HttpServer::HttpServer(std::shared_ptr<ApiRouter> router) : shared_(std::make_shared<Shared>()) {
-  shared_->handler = [router = std::move(router)](const ApiRequest& request, const std::string&) {
+  shared_->handler = [router = std::move(router)](const ApiRequest& request,
+                                                  const ClientConnection&) {
     return router->handle(request);
   };
 }
 
-HttpServer::HttpServer(Handler handler) : shared_(std::make_shared<Shared>()) {
+HttpServer::HttpServer(Handler handler)
+    : HttpServer(ClientHandler([handler = std::move(handler)](const ApiRequest& request,
+                                                              const ClientConnection& client) {
+        return handler(request, client.host());
+      })) {
+  shared_->watch_clients = false;
+}
+
+HttpServer::HttpServer(ClientHandler handler) : shared_(std::make_shared<Shared>()) {
+  shared_->watch_clients = true;
   // A handler that throws anyway answers a generic 500 rather than killing the I/O thread.
   shared_->handler = [handler = std::move(handler)](const ApiRequest& request,
-                                                    const std::string& peer) {
+                                                    const ClientConnection& client) {
     try {
-      return handler(request, peer);
+      return handler(request, client);
     } catch (const std::exception&) {
       return error_response(500, "Internal Server Error");
     }

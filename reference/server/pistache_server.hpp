@@ -18,6 +18,7 @@
 #include <string>
 
 #include "reference/http/api_router.hpp"
+#include "reference/server/client_connection.hpp"
 
 namespace rm {
 
@@ -40,12 +41,17 @@ class HttpServer {
   // "127.0.0.1", "::1"), so a handler can refuse remote peers. Must not throw.
   using Handler =
       std::function<ApiResponse(const ApiRequest& request, const std::string& peer_host)>;
+  // A handler that may also wait for its client to give up (ClientConnection).
+  using ClientHandler =
+      std::function<ApiResponse(const ApiRequest& request, const ClientConnection& client)>;
 
   // Routes may still be added to `router` (e.g. a fault-control API) before start().
   explicit HttpServer(std::shared_ptr<ApiRouter> router);
   // Serves every request with `handler` (e.g. mock-llm, or a router behind a
   // fault-control API).
   explicit HttpServer(Handler handler);
+  // Serves every request with `handler`, which may watch its client (mock-llm).
+  explicit HttpServer(ClientHandler handler);
   ~HttpServer();  // stop()
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
