@@ -1,5 +1,7 @@
 #include "harness/data_dir.hpp"
 
+#include "harness/cleanup_registry.hpp"
+
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <sys/socket.h>
@@ -14,6 +16,7 @@ namespace rm::harness {
 std::filesystem::path make_data_dir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "rm-harness-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  CleanupRegistry::instance().add_path(pattern);
   return pattern;
 }
 
@@ -28,6 +31,7 @@ void remove_data_dir(const std::filesystem::path& dir) {
   if (dir.empty()) return;
   std::error_code ignored;
   std::filesystem::remove_all(dir, ignored);
+  CleanupRegistry::instance().remove_path(dir);
 }
 
 int free_port() {

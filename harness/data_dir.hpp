@@ -7,7 +7,8 @@
 
 namespace rm::harness {
 
-// A new empty directory under the system temp dir.
+// A new empty directory under the system temp dir, registered with the
+// CleanupRegistry until remove_data_dir() removes it.
 std::filesystem::path make_data_dir();
 // Writes `tables` (TinyDB layout) as dir/database.json.
 void write_fixture(const std::filesystem::path& dir, const Json& tables);

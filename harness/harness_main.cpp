@@ -10,6 +10,9 @@
 #include <vector>
 
 #include "harness/cli_options.hpp"
+#include "harness/data_dir.hpp"
+#include "harness/interrupt.hpp"
+#include "harness/output_log.hpp"
 #include "harness/reports.hpp"
 #include "harness/runner.hpp"
 #include "harness/scenario.hpp"
@@ -72,11 +75,35 @@ int run(const CliOptions& cli, const char* argv0) {
 
   TargetOptions target_options = cli.target;
   target_options.program_dir = program_dir(argv0);
+  // The started processes' output: target.log in the report dir, or a temporary
+  // dir of our own that goes with the run.
+  std::filesystem::path log_dir;
+  if (cli.target.kind != TargetKind::kEmbedded) {
+    try {
+      log_dir = cli.report_dir ? std::filesystem::path(*cli.report_dir) : make_data_dir();
+      std::filesystem::create_directories(log_dir);
+      target_options.output_log =
+          std::make_shared<OutputLog>(log_dir / "target.log", cli.verbose ? &std::cerr : nullptr);
+    } catch (const std::exception& error) {
+      std::cerr << "harness: " << error.what() << "\n";
+      return 2;
+    }
+  }
+  const struct TempLogDir {
+    std::filesystem::path dir;
+    ~TempLogDir() { remove_data_dir(dir); }
+  } temp_log_dir{cli.report_dir ? std::filesystem::path() : log_dir};
+  const auto log_tail = [&] {
+    if (!target_options.output_log) return std::string();
+    const std::string tail = target_options.output_log->tail();
+    return tail.empty() ? std::string() : "the started processes' last output lines:\n" + tail;
+  };
+
   std::unique_ptr<Target> target;
   try {
     target = make_target(target_options);
   } catch (const std::exception& error) {
-    std::cerr << "harness: cannot use the target: " << error.what() << "\n";
+    std::cerr << "harness: cannot use the target: " << error.what() << "\n" << log_tail();
     return 2;
   }
 
@@ -84,12 +111,17 @@ int run(const CliOptions& cli, const char* argv0) {
             << ", seed " << options.seed << "\n";
   const RunResult result = run_scenarios(selected, *target, options);
   write_console_summary(result, std::cout);
+  if (result.count(Verdict::kError) > 0 && !cli.verbose && !cli.report_dir) std::cerr << log_tail();
 
   int exit_code = result.exit_code();
   if (cli.report_dir) {
     try {
       for (const auto& path : write_reports(result, *cli.report_dir)) {
         std::cout << "report: " << path.string() << "\n";
+      }
+      if (target_options.output_log) {
+        std::cout << "report: " << target_options.output_log->file().string()
+                  << " (output of the started processes)\n";
       }
     } catch (const std::exception& error) {
       std::cerr << "harness: " << error.what() << "\n";
@@ -105,6 +137,8 @@ int run(const CliOptions& cli, const char* argv0) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Before any thread starts: SIGINT / SIGTERM stop what the run started.
+  const InterruptGuard interrupt_guard;
   const std::vector<std::string> args(argv + 1, argv + argc);
   const CliParse parsed = parse_cli(args);
   if (!parsed.options) {
