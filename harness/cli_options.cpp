@@ -1,6 +1,7 @@
 #include "harness/cli_options.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <set>
 
 namespace rm::harness {
@@ -64,6 +65,16 @@ std::string CliOptions::replay_target() const {
       break;
   }
   if (target.mock_llm_port) text += " --mock-llm-port " + std::to_string(*target.mock_llm_port);
+  // Only when not the defaults: they change what a timeout scenario can see.
+  const auto seconds = [](std::chrono::milliseconds ms) {
+    return std::to_string(ms.count() / 1000);
+  };
+  if (target.request_timeout != kDefaultRequestTimeout) {
+    text += " --request-timeout " + seconds(target.request_timeout);
+  }
+  if (target.llm_timeout_hold != kDefaultLlmTimeoutHold) {
+    text += " --llm-timeout-hold " + seconds(target.llm_timeout_hold);
+  }
   return text;
 }
 
@@ -86,9 +97,11 @@ CliParse parse_cli(const std::vector<std::string>& args) {
   std::optional<std::string> target;
   std::optional<std::string> target_cmd;
   std::set<std::string> seen;
-  static const std::set<std::string> kFlags = {"--target", "--target-cmd", "--mock-llm-port",
-                                               "--issues", "--scenario",   "--seed",
-                                               "--repeat", "--report",     "--defect"};
+  static const std::set<std::string> kFlags = {
+      "--target",          "--target-cmd",      "--mock-llm-port",
+      "--issues",          "--scenario",        "--seed",
+      "--repeat",          "--report",          "--defect",
+      "--request-timeout", "--llm-timeout-hold"};
   for (std::size_t i = 1; i < args.size(); ++i) {
     std::string flag = args[i];
     std::optional<std::string> value;
@@ -150,6 +163,14 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     } else if (flag == "--report") {
       if (value->empty()) return {std::nullopt, "--report needs a directory"};
       options.report_dir = *value;
+    } else if (flag == "--request-timeout" || flag == "--llm-timeout-hold") {
+      const auto seconds = parse_number<int>(*value);
+      if (!seconds || *seconds < 1 || *seconds > 3600) {
+        return {std::nullopt, flag + ": expected whole seconds 1..3600, got '" + *value + "'"};
+      }
+      (flag == "--request-timeout" ? options.target.request_timeout
+                                   : options.target.llm_timeout_hold) =
+          std::chrono::seconds(*seconds);
     } else if (flag == "--defect") {
       const auto issue = parse_issue_id(*value);
       if (!issue) {
@@ -222,10 +243,17 @@ Options of run:
                        repetition i runs with seed N+i
   --repeat R           run each scenario R times (default 1); a statistical race
                        run makes R rounds (default 20)
-  --report DIR         write DIR/junit.xml, DIR/summary.md and DIR/results.json
+  --report DIR         write DIR/junit.xml, DIR/summary.md and DIR/results.json,
+                       and DIR/target.log (the started processes' stdout and stderr)
+  --request-timeout S  how long the harness waits for one answer of the target
+                       (default 60); see "Time" below
+  --llm-timeout-hold S the longest the mock LLM holds a call hit by a timeout
+                       fault when the target's LLM client does not give up first
+                       (default 120)
   --defect ID          re-enable the audited defect of one issue in the reference
                        (embedded and process targets): its scenarios must fail
-  --verbose            also print the embedded reference's own log lines
+  --verbose            also print the embedded reference's log lines and the
+                       started processes' output (always in target.log)
 
 Hooks (what a scenario may need from a target):
   llm          the target's LLM calls reach a mock LLM whose fault plan we control
@@ -234,6 +262,17 @@ Hooks (what a scenario may need from a target):
   fixture_db   the target can be (re)started on a database.json written by us
 A scenario whose hook is missing is not_testable, never pass. A race scenario
 without store_gate runs statistically instead (rounds of concurrent requests).
+
+Time (process, command and URL targets):
+  A timeout fault makes the mock LLM hold the target's call until the target's
+  LLM client gives up (or --llm-timeout-hold passes). The target's own LLM
+  timeout and retries are its own: the harness cannot know them. A request still
+  unanswered after --request-timeout while the mock holds a call of the target
+  makes the scenario not_testable, naming both waits: raise --request-timeout
+  above the target's whole LLM wait (timeout x attempts), or lower
+  --llm-timeout-hold below its LLM timeout. The llm hook is judged by traffic:
+  a scenario during which no request of the target reached the mock LLM is
+  not_testable and names the LLM call it waited for.
 
 Verdicts:
   pass          every MUST of the contract held, and the section 3 invariants
@@ -244,7 +283,8 @@ Verdicts:
 
 Exit codes: 0 every MUST held (not_testable / not_observed do not fail the run),
 1 some scenario failed, 2 harness or target error (cannot start, unreachable,
-bad arguments, a scenario error).
+bad arguments, a scenario error), 130 / 143 interrupted by SIGINT / SIGTERM
+(the started processes are stopped and the temporary dirs removed first).
 )";
 }
 

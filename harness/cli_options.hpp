@@ -3,6 +3,7 @@
 //   harness run --target embedded|process|command|URL [--target-cmd TEMPLATE]
 //               [--mock-llm-port P] [--issues API-001,API-010] [--scenario NAME]
 //               [--seed N] [--repeat R] [--report DIR] [--defect ID]
+//               [--request-timeout S] [--llm-timeout-hold S] [--verbose]
 //   harness list
 //   harness --help
 // Both "--flag value" and "--flag=value" are accepted.
@@ -24,7 +25,7 @@ struct CliOptions {
   std::optional<std::uint64_t> seed;
   std::optional<int> repeat;
   std::optional<std::string> report_dir;
-  bool verbose = false;  // show the embedded reference's log lines
+  bool verbose = false;  // show the reference's log lines and the started processes' output
 
   // The arguments that recreate this target in a replay command
   // ("--target embedded", "--target-cmd './start.sh {port}' --mock-llm-port 9000").

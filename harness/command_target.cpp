@@ -28,8 +28,9 @@ std::string CommandTarget::expand(const std::string& command_template, int port,
 }
 
 CommandTarget::CommandTarget(const TargetOptions& options)
-    : HttpTarget(start_announced_mock(options)),
+    : HttpTarget(start_mock_llm(options, /*announce=*/false), options.request_timeout),
       template_(options.command),
+      output_log_(options.output_log),
       data_dir_(make_data_dir()) {
   start();
 }
@@ -45,7 +46,8 @@ void CommandTarget::start() {
   const int port = free_port();
   const std::string command = expand(template_, port, mock_llm().v1_url(), data_dir_.string());
   try {
-    server_ = std::make_unique<ChildProcess>(std::vector<std::string>{"/bin/sh", "-c", command});
+    server_ = std::make_unique<ChildProcess>(std::vector<std::string>{"/bin/sh", "-c", command},
+                                             ChildOutput{"target", output_log_});
   } catch (const std::exception& error) {
     throw TargetUnavailable("cannot run --target-cmd: " + std::string(error.what()));
   }
@@ -62,7 +64,8 @@ void CommandTarget::start() {
     } catch (const std::exception&) {
     }
     if (server_->wait_exit_for(std::chrono::milliseconds(100))) {
-      throw TargetUnavailable("--target-cmd exited before serving " + url + ": " + command);
+      throw TargetUnavailable("--target-cmd exited before serving " + url + ": " + command +
+                              "\nits last output:\n" + server_->output());
     }
     if (std::chrono::steady_clock::now() > deadline) {
       server_.reset();

@@ -36,6 +36,7 @@ class CommandTarget : public HttpTarget {
   void start();
 
   std::string template_;
+  std::shared_ptr<OutputLog> output_log_;
   std::filesystem::path data_dir_;
   std::unique_ptr<ChildProcess> server_;
 };

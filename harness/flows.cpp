@@ -1,5 +1,7 @@
 #include "harness/flows.hpp"
 
+#include "harness/not_testable.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -355,7 +357,18 @@ Background::~Background() {
   finish();
 }
 
-void Background::start(std::function<void()> work) { threads_.emplace_back(std::move(work)); }
+void Background::start(std::function<void()> work) {
+  // An exception must not end the process from a thread: it becomes the verdict.
+  threads_.emplace_back([this, work = std::move(work)] {
+    try {
+      work();
+    } catch (const NotTestable& e) {
+      ctx_.check.not_testable(e.what());
+    } catch (const std::exception& e) {
+      ctx_.check.error(e.what());
+    }
+  });
+}
 
 void Background::finish() {
   for (const std::string& gate : gates_) {

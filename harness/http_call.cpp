@@ -91,6 +91,10 @@ ApiResponse http_call(const std::string& base_url, const ApiRequest& request,
   curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(handle, CURLOPT_HEADERDATA, &response);
   const CURLcode code = curl_easy_perform(handle);
+  if (code == CURLE_OPERATION_TIMEDOUT) {
+    throw HttpTimeout(request.method + " " + url + ": no answer within " +
+                      std::to_string(timeout.count()) + " ms");
+  }
   if (code != CURLE_OK) {
     throw std::runtime_error(request.method + " " + url + ": " + curl_easy_strerror(code));
   }

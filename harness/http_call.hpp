@@ -9,8 +9,15 @@
 
 namespace rm::harness {
 
+// No complete answer within the timeout (the connection was made).
+class HttpTimeout : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // The request goes to base_url + request.path + "?" + the encoded request.query.
-// Transport failures (refused, timed out) throw std::runtime_error naming the URL.
+// Transport failures (refused) throw std::runtime_error naming the URL; no answer
+// within `timeout` throws HttpTimeout.
 ApiResponse http_call(const std::string& base_url, const ApiRequest& request,
                       std::chrono::milliseconds timeout = std::chrono::seconds(60));
 

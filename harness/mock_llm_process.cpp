@@ -1,14 +1,20 @@
 #include "harness/mock_llm_process.hpp"
 
+#include <cstdio>
 #include <stdexcept>
+#include <vector>
 
 #include "harness/http_call.hpp"
+#include "harness/target_factory.hpp"
 
 namespace rm::harness {
 
-MockLlmProcess::MockLlmProcess(const std::string& binary, int port) {
+MockLlmProcess::MockLlmProcess(const std::string& binary, int port,
+                               std::chrono::milliseconds timeout_hold, ChildOutput output) {
   child_ = std::make_unique<ChildProcess>(
-      std::vector<std::string>{binary, "--host", "127.0.0.1", "--port", std::to_string(port)});
+      std::vector<std::string>{binary, "--host", "127.0.0.1", "--port", std::to_string(port),
+                               "--timeout-hold-ms", std::to_string(timeout_hold.count())},
+      std::move(output));
   const auto line = child_->read_line_with("listening on", std::chrono::seconds(30));
   const auto url = line ? listening_url(*line) : std::nullopt;
   if (!url) {
@@ -18,16 +24,37 @@ MockLlmProcess::MockLlmProcess(const std::string& binary, int port) {
   base_url_ = *url;
 }
 
-std::int64_t MockLlmProcess::calls() {
-  const Json body = control_call(base_url_, "GET", "/__control/calls");
-  return body.value("total", std::int64_t{0});
-}
+Json MockLlmProcess::call_counts() { return control_call(base_url_, "GET", "/__control/calls"); }
 
-std::int64_t MockLlmProcess::health_probes() {
-  const Json body = control_call(base_url_, "GET", "/__control/calls");
-  return body.contains("calls") ? body["calls"].value("health", std::int64_t{0}) : 0;
+std::int64_t MockLlmProcess::calls() { return call_counts().value("total", std::int64_t{0}); }
+
+std::int64_t MockLlmProcess::requests() { return call_counts().value("requests", std::int64_t{0}); }
+
+std::int64_t MockLlmProcess::held() {
+  const Json body = control_call(base_url_, "GET", "/__control/gates");
+  std::int64_t waiting = 0;
+  if (body.contains("gates") && body["gates"].is_array()) {
+    for (const Json& gate : body["gates"]) waiting += gate.value("waiting", std::int64_t{0});
+  }
+  return waiting + call_counts().value("held", std::int64_t{0});
 }
 
 void MockLlmProcess::reset() { control_call(base_url_, "POST", "/__control/reset"); }
+
+std::shared_ptr<MockLlmProcess> start_mock_llm(const TargetOptions& options, bool announce) {
+  std::shared_ptr<MockLlmProcess> mock;
+  try {
+    mock = std::make_shared<MockLlmProcess>(
+        (options.program_dir / "mock-llm").string(), options.mock_llm_port.value_or(0),
+        options.llm_timeout_hold, ChildOutput{"mock-llm", options.output_log});
+  } catch (const std::exception& error) {
+    throw TargetUnavailable(error.what());
+  }
+  if (announce) {
+    std::fprintf(stderr, "harness: mock LLM for the target: %s (OpenAI-compatible base URL)\n",
+                 mock->v1_url().c_str());
+  }
+  return mock;
+}
 
 }  // namespace rm::harness

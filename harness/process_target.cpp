@@ -3,23 +3,12 @@
 #include "harness/data_dir.hpp"
 
 namespace rm::harness {
-namespace {
-
-std::shared_ptr<MockLlmProcess> start_mock(const TargetOptions& options) {
-  try {
-    return std::make_shared<MockLlmProcess>((options.program_dir / "mock-llm").string(),
-                                            options.mock_llm_port.value_or(0));
-  } catch (const std::exception& error) {
-    throw TargetUnavailable(error.what());
-  }
-}
-
-}  // namespace
 
 ProcessTarget::ProcessTarget(const TargetOptions& options)
-    : HttpTarget(start_mock(options)),
+    : HttpTarget(start_mock_llm(options, /*announce=*/false), options.request_timeout),
       program_dir_(options.program_dir),
       defect_(options.defect),
+      output_log_(options.output_log),
       data_dir_(make_data_dir()) {
   start();
 }
@@ -53,7 +42,7 @@ void ProcessTarget::start() {
     argv.push_back(issue_id(*defect_));
   }
   try {
-    server_ = std::make_unique<ChildProcess>(argv, /*quiet_stderr=*/true);
+    server_ = std::make_unique<ChildProcess>(argv, ChildOutput{"target", output_log_});
   } catch (const std::exception& error) {
     throw TargetUnavailable(std::string("cannot start reference-server: ") + error.what());
   }

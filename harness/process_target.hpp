@@ -37,6 +37,7 @@ class ProcessTarget : public HttpTarget {
 
   std::filesystem::path program_dir_;
   std::optional<Issue> defect_;
+  std::shared_ptr<OutputLog> output_log_;
   std::filesystem::path data_dir_;
   std::unique_ptr<ChildProcess> server_;
 };

@@ -2,6 +2,7 @@
 // Which target a run drives, and the one place that builds it. A new kind of
 // target (process, command, url: the HTTP targets) is added here, next to the
 // others, without touching the runner: make_target() is all the CLI calls.
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -9,10 +10,14 @@
 #include <string>
 #include <string_view>
 
+#include "harness/output_log.hpp"
 #include "harness/target.hpp"
 #include "reference/service/defects.hpp"
 
 namespace rm::harness {
+
+inline constexpr std::chrono::milliseconds kDefaultRequestTimeout{60000};
+inline constexpr std::chrono::milliseconds kDefaultLlmTimeoutHold{120000};
 
 enum class TargetKind {
   kEmbedded,  // the reference in-process
@@ -30,6 +35,14 @@ struct TargetOptions {
   std::optional<int> mock_llm_port;   // the harness's mock LLM listens here when set
   std::optional<Issue> defect;        // embedded / process: one audited defect re-enabled
   std::filesystem::path program_dir;  // where reference-server and mock-llm are found
+  // Where the started processes' stdout and stderr go (nullptr: kept in memory).
+  std::shared_ptr<OutputLog> output_log{};
+  // How long the harness waits for one answer of the target (see
+  // docs/testing-another-implementation.md, "time").
+  std::chrono::milliseconds request_timeout{kDefaultRequestTimeout};
+  // How long mock-llm holds a call hit by a `timeout` fault when the target's
+  // client does not give up first.
+  std::chrono::milliseconds llm_timeout_hold{kDefaultLlmTimeoutHold};
 };
 
 // The target could not be built or started; the CLI exits with 2.

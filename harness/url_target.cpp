@@ -7,20 +7,8 @@
 
 namespace rm::harness {
 
-std::shared_ptr<MockLlmProcess> start_announced_mock(const TargetOptions& options) {
-  std::shared_ptr<MockLlmProcess> mock;
-  try {
-    mock = std::make_shared<MockLlmProcess>((options.program_dir / "mock-llm").string(),
-                                            options.mock_llm_port.value_or(0));
-  } catch (const std::exception& error) {
-    throw TargetUnavailable(error.what());
-  }
-  std::fprintf(stderr, "harness: mock LLM for the target: %s (OpenAI-compatible base URL)\n",
-               mock->v1_url().c_str());
-  return mock;
-}
-
-UrlTarget::UrlTarget(const TargetOptions& options) : HttpTarget(start_announced_mock(options)) {
+UrlTarget::UrlTarget(const TargetOptions& options)
+    : HttpTarget(start_mock_llm(options, /*announce=*/true), options.request_timeout) {
   std::string url = options.url;
   while (!url.empty() && url.back() == '/') url.pop_back();
   ApiRequest health;

@@ -31,8 +31,4 @@ class UrlTarget : public HttpTarget {
   void delete_all_resumes();
 };
 
-// The mock-llm for a target the harness does not configure itself; prints its
-// base URL on stderr so that the target can be pointed at it.
-std::shared_ptr<MockLlmProcess> start_announced_mock(const TargetOptions& options);
-
 }  // namespace rm::harness

@@ -50,13 +50,34 @@ TEST(Cli, TargetKinds) {
             TargetKind::kCommand);
 }
 
+TEST(Cli, TimeFlags) {
+  const CliOptions defaults = parse_ok({"run", "--target", "process"});
+  EXPECT_EQ(defaults.target.request_timeout, kDefaultRequestTimeout);
+  EXPECT_EQ(defaults.target.llm_timeout_hold, kDefaultLlmTimeoutHold);
+  EXPECT_EQ(defaults.replay_target(), "--target process");
+  const CliOptions o = parse_ok({"run", "--target-cmd", "./start.sh {port}", "--request-timeout",
+                                 "600", "--llm-timeout-hold=5"});
+  EXPECT_EQ(o.target.request_timeout, std::chrono::seconds(600));
+  EXPECT_EQ(o.target.llm_timeout_hold, std::chrono::seconds(5));
+  // A replay waits as long as the run did: the waits decide what a timeout scenario sees.
+  EXPECT_EQ(o.replay_target(),
+            "--target-cmd './start.sh {port}' --request-timeout 600 --llm-timeout-hold 5");
+  EXPECT_NE(parse_error({"run", "--target", "process", "--request-timeout", "0"})
+                .find("--request-timeout"),
+            std::string::npos);
+  EXPECT_NE(
+      parse_error({"run", "--target", "process", "--llm-timeout-hold", "2s"}).find("whole seconds"),
+      std::string::npos);
+}
+
 TEST(Cli, HelpAndList) {
   EXPECT_EQ(parse_ok({"--help"}).command, CliOptions::Command::kHelp);
   EXPECT_EQ(parse_ok({"run", "--target", "embedded", "-h"}).command, CliOptions::Command::kHelp);
   EXPECT_EQ(parse_ok({"list"}).command, CliOptions::Command::kList);
   const std::string usage = cli_usage();
   for (const char* word : {"embedded", "process", "--target-cmd", "store_gate", "fixture_db",
-                           "not_testable", "not_observed", "Exit codes"}) {
+                           "not_testable", "not_observed", "Exit codes", "--request-timeout",
+                           "--llm-timeout-hold", "target.log", "143"}) {
     EXPECT_NE(usage.find(word), std::string::npos) << word;
   }
 }
