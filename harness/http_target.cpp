@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "harness/http_call.hpp"
+#include "harness/not_testable.hpp"
 
 namespace rm::harness {
 namespace {
@@ -27,7 +28,9 @@ Json journal_of(const std::string& base_url) {
 
 }  // namespace
 
-HttpTarget::HttpTarget(std::shared_ptr<MockLlmProcess> mock) : mock_(std::move(mock)) {}
+HttpTarget::HttpTarget(std::shared_ptr<MockLlmProcess> mock,
+                       std::chrono::milliseconds request_timeout)
+    : mock_(std::move(mock)), request_timeout_(request_timeout) {}
 
 std::string HttpTarget::base_url() const {
   std::lock_guard lock(mutex_);
@@ -52,41 +55,50 @@ void HttpTarget::attach(const std::string& base_url) {
   std::lock_guard lock(mutex_);
   base_url_ = base_url;
   control_ = control;
-  llm_probe_.reset();
 }
 
-ApiResponse HttpTarget::send(const ApiRequest& request) { return http_call(base_url(), request); }
+ApiResponse HttpTarget::send(const ApiRequest& request) {
+  try {
+    return http_call(base_url(), request, request_timeout_);
+  } catch (const HttpTimeout& timeout) {
+    std::int64_t held = 0;
+    try {
+      held = mock_->held();
+    } catch (const std::exception&) {
+      throw timeout;  // the mock is gone too: nothing to tell apart
+    }
+    if (held == 0) throw;
+    throw NotTestable(
+        "the target had not answered " + request.method + " " + request.path + " after " +
+        std::to_string(request_timeout_.count() / 1000) + " s (--request-timeout) while the " +
+        "mock LLM held " + std::to_string(held) + " of its calls (a timeout fault holds a call " +
+        "until the target's LLM client gives up, at most --llm-timeout-hold): the target waits " +
+        "longer for its LLM than the harness waits for the target. Raise --request-timeout above " +
+        "the target's whole LLM wait (its timeout x attempts), or set --llm-timeout-hold below " +
+        "the target's LLM timeout (see docs/testing-another-implementation.md)");
+  }
+}
 
-HookStatus HttpTarget::probe_llm() {
+HookStatus HttpTarget::llm_hook() {
   {
     std::lock_guard lock(mutex_);
-    if (llm_probe_) return *llm_probe_;
+    if (llm_seen_) return {true, ""};
   }
-  HookStatus status;
-  try {
-    const std::int64_t before = mock_->health_probes();
-    ApiRequest health;
-    health.method = "GET";
-    health.path = "/api/v1/health";
-    http_call(base_url(), health, std::chrono::seconds(30));
-    status.available = mock_->health_probes() > before;
-  } catch (const std::exception& error) {
-    status.available = false;
-    status.reason = std::string("probing the target's LLM failed: ") + error.what();
+  if (mock_->requests() > 0) {
+    std::lock_guard lock(mutex_);
+    llm_seen_ = true;
+    return {true, ""};
   }
-  if (!status.available && status.reason.empty()) {
-    status.reason = "no LLM calls reached the harness's mock LLM (" + mock_->v1_url() +
-                    "): configure the target with that base URL";
-  }
-  std::lock_guard lock(mutex_);
-  llm_probe_ = status;
+  HookStatus status{true, "", true};
+  status.reason = "no request of the target has reached the harness's mock LLM (" +
+                  mock_->v1_url() + "): point the target's LLM base URL at it";
   return status;
 }
 
 HookStatus HttpTarget::hook(Hook hook) {
   switch (hook) {
     case Hook::kLlm:
-      return probe_llm();
+      return llm_hook();
     case Hook::kStore:
     case Hook::kStoreGate:
       if (has_control()) return {true, ""};
@@ -172,7 +184,14 @@ Json HttpTarget::journal() {
   return Json(entries);
 }
 
-std::int64_t HttpTarget::llm_calls() { return mock_->calls(); }
+std::int64_t HttpTarget::llm_calls() {
+  const std::int64_t requests = mock_->requests();
+  if (requests > 0) {
+    std::lock_guard lock(mutex_);
+    llm_seen_ = true;
+  }
+  return requests;
+}
 
 std::optional<Json> HttpTarget::store_tables() {
   if (!has_control()) return std::nullopt;

@@ -5,6 +5,13 @@
 // the target's own control API (when it has one). Gates are routed to the side
 // whose rules name them; the journal merges both sides (ordered by t_ms; each
 // side numbers rules within its part of the plan).
+//
+// Time: each request waits up to the request timeout for the target's answer. One
+// still outstanding then, while the mock LLM holds a call of the target (a
+// `timeout` fault, a gate), throws NotTestable naming both waits: the target waits
+// longer for its LLM than the harness waits for it, so the scenario cannot be
+// judged; without a held call it is a plain HttpTimeout (the target hangs).
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -32,16 +39,19 @@ class HttpTarget : public Target {
   MockLlmProcess& mock_llm() { return *mock_; }
 
  protected:
-  explicit HttpTarget(std::shared_ptr<MockLlmProcess> mock);
+  HttpTarget(std::shared_ptr<MockLlmProcess> mock, std::chrono::milliseconds request_timeout);
   // Points the target at a (re)started server and detects its control API.
   void attach(const std::string& base_url);
   // No plan on either side, gates released, journals and call counts emptied,
   // and (with the control API) the target's store emptied.
   void reset_sides();
   bool has_control() const;
-  // Whether the target's LLM calls reach the mock: probed once through
-  // GET /api/v1/health (an implementation whose health check asks its model).
-  HookStatus probe_llm();
+  // Whether the target's LLM calls reach the mock, judged by traffic: confirmed
+  // once any request of the target reached it (a completion of any kind, a health
+  // check, a model listing); until then available `by_traffic` (the runner judges
+  // each scenario by its own traffic). No up-front probe: an implementation's
+  // /health need not call its model.
+  HookStatus llm_hook();
   // kFixtureDb is the subclass's to answer.
   virtual HookStatus fixture_hook() = 0;
 
@@ -53,7 +63,8 @@ class HttpTarget : public Target {
   mutable std::mutex mutex_;
   std::string base_url_;
   bool control_ = false;
-  std::optional<HookStatus> llm_probe_;
+  std::chrono::milliseconds request_timeout_;
+  bool llm_seen_ = false;
   std::map<std::string, Side> gate_sides_;
 };
 

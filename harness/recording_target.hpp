@@ -21,7 +21,7 @@ class RecordingTarget : public Target {
   std::string describe() const override { return inner_.describe(); }
   HookStatus hook(Hook hook) override { return inner_.hook(hook); }
   ApiResponse send(const ApiRequest& request) override;
-  void install_plan(const FaultPlan& plan) override { inner_.install_plan(plan); }
+  void install_plan(const FaultPlan& plan) override;
   void clear_plan() override { inner_.clear_plan(); }
   int wait_for_arrivals(const std::string& gate, int count, int timeout_ms) override {
     return inner_.wait_for_arrivals(gate, count, timeout_ms);
@@ -38,12 +38,16 @@ class RecordingTarget : public Target {
   IdTracker& ids() { return ids_; }
   // Store invariant violations present right after the last reset.
   std::vector<std::string> baseline() const;
+  // The llm operations named by the plans installed since the last reset, in
+  // order, without repeats ("*" for a rule on every operation).
+  std::vector<std::string> llm_operations() const;
 
  private:
   Target& inner_;
   IdTracker ids_;
   mutable std::mutex mutex_;
   std::vector<std::string> baseline_;
+  std::vector<std::string> llm_operations_;
 };
 
 }  // namespace rm::harness

@@ -29,6 +29,10 @@ std::optional<Hook> parse_hook(std::string_view name);
 struct HookStatus {
   bool available = false;
   std::string reason;  // why not, when unavailable (names what is missing)
+  // Available until the scenario's own traffic shows otherwise: the llm hook of an
+  // HTTP target before any request of the target has reached the mock LLM. The
+  // runner judges it after the run (no request at all -> not_testable).
+  bool by_traffic = false;
 };
 
 class Target {
@@ -53,8 +57,9 @@ class Target {
   virtual int release(const std::string& gate, bool all) = 0;
   // Fired faults of both sides as a JSON array (see docs/fault-plan.md).
   virtual Json journal() = 0;
-  // How many LLM calls reached the harness's mock LLM since the last reset
-  // (for detecting whether the target uses it at all).
+  // How many requests of the target reached the harness's mock LLM since the last
+  // reset, of any kind (completions, health checks, unrecognised prompts): whether
+  // the target uses the mock at all.
   virtual std::int64_t llm_calls() = 0;
 
   // The stored tables in TinyDB layout; nullopt without the store hook.

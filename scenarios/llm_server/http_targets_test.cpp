@@ -10,6 +10,8 @@
 
 #include "harness/command_target.hpp"
 #include "harness/http_target.hpp"
+#include "harness/runner.hpp"
+#include "harness/scenario.hpp"
 #include "harness/target_factory.hpp"
 #include "scenarios/support/api_steps.hpp"
 #include "scenarios/support/server_process.hpp"
@@ -112,19 +114,33 @@ TEST(UrlTarget, OffersOnlyWhatTheServerAnswers) {
   EXPECT_FALSE(target->hook(Hook::kStore).available);
   EXPECT_NE(target->hook(Hook::kStore).reason.find("fault-control"), std::string::npos);
   EXPECT_FALSE(target->hook(Hook::kFixtureDb).available);
-  // The server uses its built-in model: nothing reaches the harness's mock LLM.
+  // The server uses its built-in model: nothing reaches the harness's mock LLM. The
+  // hook is judged by traffic: available until a scenario's own traffic shows
+  // otherwise; that scenario is then not_testable, naming the call it waited for.
   const HookStatus llm = target->hook(Hook::kLlm);
-  EXPECT_FALSE(llm.available);
-  EXPECT_NE(llm.reason.find("no LLM calls reached the harness's mock LLM"), std::string::npos);
+  EXPECT_TRUE(llm.available);
+  EXPECT_TRUE(llm.by_traffic);
+  EXPECT_NE(llm.reason.find("no request of the target has reached the harness's mock LLM"),
+            std::string::npos)
+      << llm.reason;
   EXPECT_EQ(target->send(get("/api/v1/health")).status, 200);
   EXPECT_FALSE(target->store_tables());
+  const Scenario* parse_fails =
+      ScenarioRegistry::instance().find("API-001", "parse_throw_reports_failed");
+  ASSERT_NE(parse_fails, nullptr);
+  const ScenarioResult result = run_scenario(*parse_fails, *target, RunOptions{});
+  EXPECT_EQ(result.verdict, Verdict::kNotTestable) << result.reason;
+  EXPECT_NE(result.reason.find("waited for an LLM call (parse_resume)"), std::string::npos)
+      << result.reason;
+  EXPECT_TRUE(target->hook(Hook::kLlm).by_traffic);
 }
 
 TEST(UrlTarget, SeesTheLlmWhenTheServerUsesTheMock) {
   TargetOptions options = options_for(TargetKind::kUrl);
   // The harness's mock first (its URL is what the server is started with).
   options.url = "http://127.0.0.1:1";
-  auto mock = std::make_shared<MockLlmProcess>(std::string(RM_PROGRAM_DIR) + "/mock-llm", 0);
+  auto mock = std::make_shared<MockLlmProcess>(std::string(RM_PROGRAM_DIR) + "/mock-llm", 0,
+                                               kDefaultLlmTimeoutHold);
   rm::test::ServerProcess server(rm::test::ServerOptions{RM_REFERENCE_SERVER,
                                                          {"--port", "0", "--llm", mock->v1_url()},
                                                          {},
@@ -136,7 +152,11 @@ TEST(UrlTarget, SeesTheLlmWhenTheServerUsesTheMock) {
   options.url = server.base_url();
   options.mock_llm_port = mock_port;
   const auto target = make_target(options);
-  EXPECT_TRUE(target->hook(Hook::kLlm).available) << target->hook(Hook::kLlm).reason;
+  EXPECT_TRUE(target->hook(Hook::kLlm).by_traffic);  // no traffic yet
+  ASSERT_EQ(target->send(upload(rm::test::sample_resume_text())).status, 200);
+  const HookStatus llm = target->hook(Hook::kLlm);  // the upload's parse reached the mock
+  EXPECT_TRUE(llm.available);
+  EXPECT_FALSE(llm.by_traffic) << llm.reason;
 }
 
 TEST(CommandTarget, ExpandsEveryPlaceholder) {
