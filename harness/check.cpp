@@ -102,19 +102,23 @@ void Check::saw(const Exchange& exchange) {
 }
 
 bool Check::record(Finding::Level level, bool holds, const std::string& what,
-                   const std::string& evidence) {
+                   const std::string& evidence, bool interleaving) {
   std::lock_guard lock(mutex_);
   if (level == Finding::Level::kMust) ++musts_;
   if (holds) return true;
   // Without explicit evidence, the last exchange seen is the best witness.
   std::string witness = evidence;
   if (witness.empty() && !exchanges_.empty()) witness = describe(exchanges_.back());
-  findings_.push_back(Finding{level, what, std::move(witness)});
+  findings_.push_back(Finding{level, what, std::move(witness), interleaving});
   return false;
 }
 
 bool Check::must(bool holds, const std::string& what, const std::string& evidence) {
   return record(Finding::Level::kMust, holds, what, evidence);
+}
+
+bool Check::race_must(bool holds, const std::string& what, const std::string& evidence) {
+  return record(Finding::Level::kMust, holds, what, evidence, /*interleaving=*/true);
 }
 
 bool Check::should(bool holds, const std::string& what, const std::string& evidence) {
@@ -123,7 +127,7 @@ bool Check::should(bool holds, const std::string& what, const std::string& evide
 
 void Check::violated(const std::string& what, const std::string& evidence) {
   std::lock_guard lock(mutex_);
-  findings_.push_back(Finding{Finding::Level::kMust, what, evidence});
+  findings_.push_back(Finding{Finding::Level::kMust, what, evidence, /*interleaving=*/true});
 }
 
 void Check::not_testable(const std::string& reason) {

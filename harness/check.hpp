@@ -22,6 +22,11 @@ struct Finding {
   enum class Level { kMust, kShould } level = Level::kMust;
   std::string what;      // the contract clause that did not hold
   std::string evidence;  // e.g. "POST /api/v1/resumes/upload -> 200 {...}"
+  // Whether it can only come from how concurrent requests interleaved (the
+  // stored state after a race, an invariant), as opposed to what a single
+  // request also shows (a missing field, a wrong status). A statistical round
+  // counts only these as race violations.
+  bool interleaving = false;
 };
 
 // One line for a report: "POST /api/v1/resumes/upload [multipart, 1.2 KiB] -> 200 {...}".
@@ -40,11 +45,14 @@ class Check {
   // Records the exchange so findings can cite it (the last few are kept).
   void saw(const Exchange& exchange);
   bool must(bool holds, const std::string& what, const std::string& evidence = {});
+  // A MUST whose violation depends on the interleaving of concurrent requests.
+  bool race_must(bool holds, const std::string& what, const std::string& evidence = {});
   bool should(bool holds, const std::string& what, const std::string& evidence = {});
   void not_testable(const std::string& reason);
   void error(const std::string& reason);
 
-  // An invariant that did not hold (contract section 3): a MUST finding.
+  // An invariant that did not hold (contract section 3): a MUST finding about the
+  // stored state, so one that an interleaving can cause.
   void violated(const std::string& what, const std::string& evidence);
 
   // Read these once the scenario's threads have finished.
@@ -58,7 +66,7 @@ class Check {
  private:
   static constexpr std::size_t kKeptExchanges = 8;
   bool record(Finding::Level level, bool holds, const std::string& what,
-              const std::string& evidence);
+              const std::string& evidence, bool interleaving = false);
 
   mutable std::mutex mutex_;
   std::vector<Finding> findings_;

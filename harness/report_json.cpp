@@ -7,7 +7,21 @@ namespace {
 Json finding_json(const Finding& finding) {
   return {{"level", finding.level == Finding::Level::kMust ? "must" : "should"},
           {"what", finding.what},
-          {"evidence", finding.evidence}};
+          {"evidence", finding.evidence},
+          {"interleaving", finding.interleaving}};
+}
+
+// A statistical run's rounds: which MUSTs failed in each, race or not.
+Json rounds_json(const ScenarioResult& result) {
+  Json rounds = Json::array();
+  int index = 0;
+  for (const RoundResult& round : result.rounds) {
+    rounds.push_back({{"round", ++index},
+                      {"seed", round.seed},
+                      {"race_violations", round.race_violations},
+                      {"fails_without_concurrency", round.without_concurrency}});
+  }
+  return rounds;
 }
 
 Json scenario_json(const ScenarioResult& result) {
@@ -27,6 +41,7 @@ Json scenario_json(const ScenarioResult& result) {
           {"statistical", result.statistical},
           {"runs", result.runs},
           {"failed_runs", result.failed_runs},
+          {"rounds", rounds_json(result)},
           {"musts_checked", result.musts_checked},
           {"ms", result.ms},
           {"replay", result.replay}};

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "harness/invariants.hpp"
+#include "harness/not_testable.hpp"
 #include "harness/recording_target.hpp"
 #include "harness/requests.hpp"
 #include "reference/service/defects.hpp"
@@ -74,17 +75,44 @@ void check_invariants(RecordingTarget& target, Check& check) {
   }
 }
 
+// The llm hook judged by the scenario's own traffic (HttpTarget before any
+// request reached the mock): set while unconfirmed, holding the target's reason.
+using LlmTrafficJudge = std::optional<std::string>;
+
+// "parse_resume, improve" from the operations of the plans the run installed.
+std::string awaited_operations(const RecordingTarget& target) {
+  std::string names;
+  for (const std::string& name : target.llm_operations()) {
+    names += (names.empty() ? "" : ", ") + (name == "*" ? std::string("any operation") : name);
+  }
+  return names.empty() ? "any LLM call" : "an LLM call (" + names + ")";
+}
+
 // One run of `body` on a reset target, followed by the invariants.
 RunOutcome run_once(RecordingTarget& target, std::uint64_t seed,
-                    const std::function<void(ScenarioContext&)>& body) {
+                    const std::function<void(ScenarioContext&)>& body,
+                    const LlmTrafficJudge& llm_judge) {
   RunOutcome outcome;
   Check& check = outcome.check;
   try {
     target.reset();
     ScenarioContext context{target, check, seed};
     body(context);
+  } catch (const NotTestable& e) {
+    check.not_testable(e.what());
   } catch (...) {
     check.error(exception_text(std::current_exception()));
+  }
+  if (llm_judge && check.error_reason().empty() && check.not_testable_reason().empty()) {
+    try {
+      if (target.llm_calls() == 0) {
+        check.not_testable(*llm_judge + "; this scenario waited for " + awaited_operations(target) +
+                           " that never came");
+      }
+    } catch (...) {
+      check.error("reading the mock LLM's call count failed: " +
+                  exception_text(std::current_exception()));
+    }
   }
   try {
     target.clear_plan();  // releases anything still held; invariants read a quiet target
@@ -131,12 +159,12 @@ std::string percent(int part, int whole) {
 }
 
 void run_repetitions(const Scenario& scenario, RecordingTarget& target, const RunOptions& options,
-                     ScenarioResult& result) {
+                     const LlmTrafficJudge& llm_judge, ScenarioResult& result) {
   const int repetitions = std::max(1, options.repeat.value_or(1));
   bool have_failure = false;
   for (int i = 0; i < repetitions; ++i) {
     const std::uint64_t seed = options.seed + static_cast<std::uint64_t>(i);
-    RunOutcome outcome = run_once(target, seed, scenario.run);
+    RunOutcome outcome = run_once(target, seed, scenario.run, llm_judge);
     ++result.runs;
     if (outcome.verdict == Verdict::kError || outcome.verdict == Verdict::kNotTestable) {
       result.verdict = outcome.verdict;
@@ -159,14 +187,21 @@ void run_repetitions(const Scenario& scenario, RecordingTarget& target, const Ru
   }
 }
 
+// Statistical race run: rounds of concurrent requests. Only the MUSTs that depend
+// on the interleaving count a round as a race violation; a MUST that fails
+// without it (a missing field, a wrong status a single request also shows) is
+// reported once as failing without concurrency, never as a race rate.
 void run_statistically(const Scenario& scenario, RecordingTarget& target, const RunOptions& options,
-                       ScenarioResult& result) {
+                       const LlmTrafficJudge& llm_judge, ScenarioResult& result) {
   result.statistical = true;
   const int rounds = std::max(1, options.repeat.value_or(kDefaultStatisticalRounds));
-  bool have_failure = false;
+  std::vector<Finding> race_findings;     // of the first violating round
+  std::vector<Finding> without_findings;  // each distinct one, first seen
+  std::set<std::string> without_seen;
+  std::uint64_t first_seed = options.seed;
   for (int i = 0; i < rounds; ++i) {
     const std::uint64_t seed = options.seed + static_cast<std::uint64_t>(i);
-    RunOutcome outcome = run_once(target, seed, scenario.run_statistical_round);
+    RunOutcome outcome = run_once(target, seed, scenario.run_statistical_round, llm_judge);
     ++result.runs;
     if (outcome.verdict == Verdict::kError || outcome.verdict == Verdict::kNotTestable) {
       result.verdict = outcome.verdict;
@@ -174,22 +209,54 @@ void run_statistically(const Scenario& scenario, RecordingTarget& target, const 
       take(result, outcome, seed);
       return;
     }
-    if (outcome.verdict == Verdict::kFail) {
-      ++result.failed_runs;
-      if (!have_failure) take(result, outcome, seed);
-      have_failure = true;
+    RoundResult round;
+    round.seed = seed;
+    std::vector<Finding> round_race;
+    for (const Finding& finding : outcome.check.findings()) {
+      if (finding.level != Finding::Level::kMust) continue;
+      if (finding.interleaving) {
+        round.race_violations.push_back(finding.what);
+        round_race.push_back(finding);
+      } else {
+        round.without_concurrency.push_back(finding.what);
+        if (without_seen.insert(finding.what).second) without_findings.push_back(finding);
+      }
     }
+    if (!round_race.empty()) {
+      if (result.failed_runs == 0) {
+        race_findings = std::move(round_race);
+        first_seed = seed;
+      }
+      ++result.failed_runs;
+    }
+    if (i == 0) take(result, outcome, seed);  // its SHOULD findings and count of MUSTs
+    result.rounds.push_back(std::move(round));
   }
   const std::string mode = "no store gate, statistical mode: ";
-  if (have_failure) {
+  std::string without;
+  for (const Finding& finding : without_findings) {
+    without += (without.empty() ? "" : "; ") + finding.what;
+  }
+  if (result.failed_runs > 0 || !without_findings.empty()) {
     result.verdict = Verdict::kFail;
-    result.reason = mode + "violation observed in " + std::to_string(result.failed_runs) + " of " +
-                    std::to_string(result.runs) + " rounds (rate " +
-                    percent(result.failed_runs, result.runs) + ")";
+    result.findings = race_findings;
+    result.findings.insert(result.findings.end(), without_findings.begin(), without_findings.end());
+    result.seed = first_seed;
   } else {
     result.verdict = Verdict::kNotObserved;
-    result.reason = mode + "no violation observed in " + std::to_string(result.runs) +
-                    " rounds of concurrent requests (not a pass: the race may not have been hit)";
+  }
+  if (result.failed_runs > 0) {
+    result.reason = mode + "race violation observed in " + std::to_string(result.failed_runs) +
+                    " of " + std::to_string(result.runs) + " rounds (rate " +
+                    percent(result.failed_runs, result.runs) + ")";
+  } else {
+    result.reason = mode + "no race violation observed in " + std::to_string(result.runs) +
+                    " rounds of concurrent requests" +
+                    (without.empty() ? " (not a pass: the race may not have been hit)" : "");
+  }
+  if (!without.empty()) {
+    result.reason +=
+        "; fails without concurrency (not a race finding, every round or some): " + without;
   }
 }
 
@@ -283,9 +350,13 @@ ScenarioResult run_scenario(const Scenario& scenario, Target& target, const RunO
   try {
     bool statistical = false;
     std::optional<std::string> missing;
+    LlmTrafficJudge llm_judge;
     for (Hook hook : scenario.needs) {
       const HookStatus status = target.hook(hook);
-      if (status.available) continue;
+      if (status.available) {
+        if (hook == Hook::kLlm && status.by_traffic) llm_judge = status.reason;
+        continue;
+      }
       if (hook == Hook::kStoreGate && scenario.race && scenario.run_statistical_round) {
         statistical = true;  // the fallback needs every other hook still
         continue;
@@ -296,9 +367,9 @@ ScenarioResult run_scenario(const Scenario& scenario, Target& target, const RunO
       result.verdict = Verdict::kNotTestable;
       result.reason = *missing;
     } else if (statistical) {
-      run_statistically(scenario, recording, options, result);
+      run_statistically(scenario, recording, options, llm_judge, result);
     } else {
-      run_repetitions(scenario, recording, options, result);
+      run_repetitions(scenario, recording, options, llm_judge, result);
     }
   } catch (...) {
     result.verdict = Verdict::kError;

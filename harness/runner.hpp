@@ -40,6 +40,15 @@ struct RunOptions {
   std::ostream* progress = nullptr;
 };
 
+// One round of a statistical race run, as results.json reports it.
+struct RoundResult {
+  std::uint64_t seed = kDefaultSeed;
+  // The MUSTs that failed in this round: those that depend on the interleaving
+  // (the race), and those that a single request also shows.
+  std::vector<std::string> race_violations;
+  std::vector<std::string> without_concurrency;
+};
+
 struct ScenarioResult {
   std::string issue;
   std::string name;
@@ -56,8 +65,11 @@ struct ScenarioResult {
   std::uint64_t seed = kDefaultSeed;  // replays that run
   bool statistical = false;           // ran the statistical fallback
   int runs = 0;                       // repetitions, or statistical rounds
-  int failed_runs = 0;                // of those, how many violated a MUST
-  int musts_checked = 0;              // in the deciding run
+  // Of those, how many violated a MUST (statistical: a MUST that depends on the
+  // interleaving; the others fail "without concurrency", reported once).
+  int failed_runs = 0;
+  std::vector<RoundResult> rounds;  // statistical runs only
+  int musts_checked = 0;            // in the deciding run
   double ms = 0;
   std::string replay;  // a harness command line that runs this scenario again
 

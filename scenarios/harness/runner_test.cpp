@@ -4,6 +4,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "harness/not_testable.hpp"
 #include "harness/requests.hpp"
 #include "harness/runner.hpp"
 #include "scenarios/harness/fake_target.hpp"
@@ -137,7 +138,7 @@ TEST(Runner, RaceWithoutStoreGateFailsWithTheObservedRate) {
   const Scenario s = race_scenario(
       [&](ScenarioContext& ctx) {
         ++round;
-        ctx.check.must(round % 4 != 0, "exactly one master");  // rounds 4 and 8 violate
+        ctx.check.race_must(round % 4 != 0, "exactly one master");  // rounds 4 and 8 violate
       },
       &full_runs);
   RunOptions options;
@@ -151,6 +152,99 @@ TEST(Runner, RaceWithoutStoreGateFailsWithTheObservedRate) {
   EXPECT_NE(result.reason.find("25%"), std::string::npos) << result.reason;
   EXPECT_EQ(result.seed, 103u);  // the first violating round
   EXPECT_NE(result.replay.find("--repeat 8"), std::string::npos);
+}
+
+// A MUST that a single request also breaks (a missing field) is not a race: it is
+// reported once as failing without concurrency, and no race rate is claimed.
+TEST(Runner, StatisticalRoundShapeFailureFailsWithoutConcurrency) {
+  FakeTarget target;
+  target.remove_hook(Hook::kStoreGate, "no control API");
+  int full_runs = 0;
+  const Scenario s = race_scenario(
+      [&](ScenarioContext& ctx) {
+        ctx.check.must(false, "every upload response says is_master (a boolean)");
+        ctx.check.race_must(true, "exactly one stored resume has is_master: true");
+      },
+      &full_runs);
+  RunOptions options;
+  options.repeat = 5;
+  const ScenarioResult result = run_scenario(s, target, options);
+  EXPECT_EQ(result.verdict, Verdict::kFail);
+  EXPECT_EQ(result.failed_runs, 0);
+  EXPECT_NE(result.reason.find("fails without concurrency"), std::string::npos) << result.reason;
+  EXPECT_NE(result.reason.find("is_master (a boolean)"), std::string::npos) << result.reason;
+  EXPECT_NE(result.reason.find("no race violation observed in 5 rounds"), std::string::npos)
+      << result.reason;
+  EXPECT_EQ(result.reason.find("rate"), std::string::npos) << result.reason;
+  ASSERT_EQ(result.findings.size(), 1u);  // once, not once per round
+  EXPECT_FALSE(result.findings[0].interleaving);
+  ASSERT_EQ(result.rounds.size(), 5u);
+  for (const RoundResult& round : result.rounds) {
+    EXPECT_TRUE(round.race_violations.empty());
+    EXPECT_EQ(round.without_concurrency,
+              std::vector<std::string>{"every upload response says is_master (a boolean)"});
+  }
+}
+
+TEST(Runner, StatisticalRoundsSeparateRaceFromShapeFindings) {
+  FakeTarget target;
+  target.remove_hook(Hook::kStoreGate, "no control API");
+  int full_runs = 0, round = 0;
+  const Scenario s = race_scenario(
+      [&](ScenarioContext& ctx) {
+        ++round;
+        ctx.check.must(false, "the response has is_master");
+        ctx.check.race_must(round != 2, "exactly one stored master");
+      },
+      &full_runs);
+  RunOptions options;
+  options.repeat = 4;
+  const ScenarioResult result = run_scenario(s, target, options);
+  EXPECT_EQ(result.verdict, Verdict::kFail);
+  EXPECT_EQ(result.failed_runs, 1);
+  EXPECT_NE(result.reason.find("race violation observed in 1 of 4 rounds (rate 25%)"),
+            std::string::npos)
+      << result.reason;
+  EXPECT_NE(result.reason.find("fails without concurrency"), std::string::npos) << result.reason;
+  EXPECT_EQ(result.findings.size(), 2u);
+  EXPECT_EQ(result.rounds[1].race_violations,
+            std::vector<std::string>{"exactly one stored master"});
+}
+
+// The llm hook of an HTTP target before any traffic: judged by the scenario's own.
+TEST(Runner, LlmHookJudgedByTrafficNamesTheAwaitedOperation) {
+  FakeTarget target;
+  target.hooks[Hook::kLlm] = HookStatus{true, "nothing reached the mock LLM yet", true};
+  const Scenario s = scenario(
+      "API-001", "parse_fails",
+      [](ScenarioContext& ctx) {
+        ctx.target.install_plan(FaultPlan::from_json(Json::parse(
+            R"({"rules": [{"component": "llm", "operation": "parse_resume", "action": "throw"}]})")));
+        ctx.check.must(false, "the upload says processing_status failed");
+      },
+      {Hook::kLlm});
+  const ScenarioResult result = run_scenario(s, target, RunOptions{});
+  EXPECT_EQ(result.verdict, Verdict::kNotTestable);
+  EXPECT_NE(result.reason.find("nothing reached the mock LLM yet"), std::string::npos)
+      << result.reason;
+  EXPECT_NE(result.reason.find("waited for an LLM call (parse_resume)"), std::string::npos)
+      << result.reason;
+
+  target.llm = 3;  // the target's requests did reach the mock: the findings stand
+  EXPECT_EQ(run_scenario(s, target, RunOptions{}).verdict, Verdict::kFail);
+}
+
+TEST(Runner, NotTestableThrownByTheTargetIsNotAnError) {
+  FakeTarget target;
+  target.answer = [](const ApiRequest&) -> ApiResponse {
+    throw NotTestable("the target had not answered while the mock LLM held its call");
+  };
+  const Scenario s = scenario("API-001", "held", [](ScenarioContext& ctx) {
+    ctx.send(post_json(api("/resumes/upload"), Json::object()));
+  });
+  const ScenarioResult result = run_scenario(s, target, RunOptions{});
+  EXPECT_EQ(result.verdict, Verdict::kNotTestable);
+  EXPECT_NE(result.reason.find("held its call"), std::string::npos) << result.reason;
 }
 
 TEST(Runner, RaceWithStoreGateRunsTheGatedScenario) {
