@@ -87,6 +87,7 @@ void FaultInjector::install(FaultPlan plan) {
   drop_plan_locked(/*forget=*/true);
   journal_.clear();
   aux_state_ = installed->plan.seed ^ 0x5f3759df5f3759dfULL;
+  events_started_ = installed->started;  // one clock for the journal, also after a clear
   installed_ = std::move(installed);
 }
 
@@ -97,6 +98,7 @@ void FaultInjector::clear() {
 
 void FaultInjector::reset() {
   std::lock_guard lock(mutex_);
+  events_started_ = std::chrono::steady_clock::now();
   drop_plan_locked(/*forget=*/true);
   journal_.clear();
 }
@@ -119,7 +121,7 @@ std::optional<FaultPlan> FaultInjector::plan() const {
 }
 
 FaultDecision FaultInjector::decide(FaultComponent component, std::string_view operation,
-                                    const FaultArgs& args) {
+                                    const FaultArgs& args, const Json& journal_fields) {
   std::lock_guard lock(mutex_);
   FaultDecision decision;
   decision.generation = generation_;
@@ -160,6 +162,7 @@ FaultDecision FaultInjector::decide(FaultComponent component, std::string_view o
     entry.gate = rule.action.gate;
     if (rule.action.kind == FaultActionKind::kDelay) entry.delay_ms = fired.delay_ms;
     entry.t_ms = t_ms;
+    if (journal_fields.is_object()) entry.fields = journal_fields;
     journal_.record(std::move(entry));
 
     if (pause) {
@@ -185,13 +188,29 @@ void FaultInjector::hold(const FaultDecision& decision) {
 }
 
 std::optional<FaultAction> FaultInjector::on_call(FaultComponent component,
-                                                  std::string_view operation,
-                                                  const FaultArgs& args) {
-  FaultDecision decision = decide(component, operation, args);
+                                                  std::string_view operation, const FaultArgs& args,
+                                                  const Json& journal_fields) {
+  FaultDecision decision = decide(component, operation, args, journal_fields);
   if (decision.empty()) return std::nullopt;
   hold(decision);
   if (!decision.effect) return std::nullopt;
   return decision.effect->action;
+}
+
+void FaultInjector::record_event(FaultComponent component, std::string_view operation,
+                                 std::string event, std::int64_t call, Json fields) {
+  std::lock_guard lock(mutex_);
+  const auto started = installed_ ? installed_->started : events_started_;
+  JournalEntry entry;
+  entry.component = component;
+  entry.operation = std::string(operation);
+  entry.call = call;
+  entry.event = std::move(event);
+  entry.t_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - started)
+                   .count();
+  if (fields.is_object()) entry.fields = std::move(fields);
+  journal_.record(std::move(entry));
 }
 
 std::int64_t FaultInjector::calls(FaultComponent component, std::string_view operation) const {

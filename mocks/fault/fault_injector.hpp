@@ -59,16 +59,22 @@ class FaultInjector {
   void reset();
   std::optional<FaultPlan> plan() const;
 
-  // Counts the call and decides which rules fire; records them in the journal.
+  // Counts the call and decides which rules fire; records them in the journal,
+  // each entry with `journal_fields` (an object, e.g. mock-llm's {"attempt": 2}).
   // Does not block.
   FaultDecision decide(FaultComponent component, std::string_view operation,
-                       const FaultArgs& args = {});
+                       const FaultArgs& args = {}, const Json& journal_fields = Json::object());
   // Performs a decision's pauses (blocks for delays and at gates; a clear/reset
   // cuts both short).
   void hold(const FaultDecision& decision);
   // decide() + hold(); returns the outcome action the decorator must apply.
   std::optional<FaultAction> on_call(FaultComponent component, std::string_view operation,
-                                     const FaultArgs& args = {});
+                                     const FaultArgs& args = {},
+                                     const Json& journal_fields = Json::object());
+  // Journals an event that is no fired rule (mock-llm: a prompt nothing
+  // recognised), timed like the rules' entries; with or without a plan.
+  void record_event(FaultComponent component, std::string_view operation, std::string event,
+                    std::int64_t call, Json fields);
 
   // Calls to `operation` since the plan was installed (0 without a plan).
   std::int64_t calls(FaultComponent component, std::string_view operation) const;
@@ -90,6 +96,8 @@ class FaultInjector {
   std::uint64_t generation_ = 0;  // bumped by install / clear / reset
   std::unique_ptr<Installed> installed_;
   std::uint64_t aux_state_ = 0;
+  // The journal's clock when no plan is installed (since start or the last reset).
+  std::chrono::steady_clock::time_point events_started_ = std::chrono::steady_clock::now();
   Journal journal_;
   GateRegistry gates_;
 };

@@ -54,13 +54,21 @@ bool is_store_record_read(std::string_view op) {
                   op);
 }
 
-// LLM operations whose answer is a JSON document.
+// LLM operations whose answer is a JSON document of a known schema (the
+// enrichment calls exist only over HTTP, in mock-llm).
 bool is_llm_json_op(std::string_view op) {
-  return contains({"parse_resume", "extract_keywords", "improve", "refine"}, op);
+  return contains(
+      {"parse_resume", "extract_keywords", "improve", "refine", "enrichment_analyze",
+       "enrichment_enhance", "enrichment_regenerate_item", "enrichment_regenerate_skills"},
+      op);
 }
 
 // LLM operations whose answer is text (every one but health).
 bool is_llm_text_op(std::string_view op) { return op != "health"; }
+
+// mock-llm's unrecognised prompts: their schema is unknown, so only the faults
+// that need none apply (prose instead of the generic JSON, a cut answer, errors).
+bool is_llm_unknown_op(std::string_view op) { return op == "unknown"; }
 
 }  // namespace
 
@@ -113,9 +121,20 @@ const std::vector<std::string_view>& operations_of(FaultComponent component) {
                                                    "stats",
                                                    "export_tables",
                                                    "clear"};
-  static const std::vector<std::string_view> llm{"parse_resume", "extract_keywords", "improve",
-                                                 "refine",       "cover_letter",     "outreach",
-                                                 "health"};
+  // The six port operations and health, then the calls only mock-llm sees: the
+  // Python backend's four enrichment prompts and the prompts nothing recognises.
+  static const std::vector<std::string_view> llm{"parse_resume",
+                                                 "extract_keywords",
+                                                 "improve",
+                                                 "refine",
+                                                 "cover_letter",
+                                                 "outreach",
+                                                 "health",
+                                                 "enrichment_analyze",
+                                                 "enrichment_enhance",
+                                                 "enrichment_regenerate_item",
+                                                 "enrichment_regenerate_skills",
+                                                 "unknown"};
   static const std::vector<std::string_view> converter{"to_markdown"};
   switch (component) {
     case FaultComponent::kStore:
@@ -161,6 +180,7 @@ bool action_applies(FaultComponent component, std::string_view operation, FaultA
     case FaultActionKind::kStaleRead:
       return is_store_record_read(operation);
     case FaultActionKind::kNonJson:
+      return is_llm_json_op(operation) || is_llm_unknown_op(operation);
     case FaultActionKind::kSchemaInvalid:
     case FaultActionKind::kWrongButValid:
       return is_llm_json_op(operation);

@@ -6,11 +6,20 @@ Json JournalEntry::to_json() const {
   Json out{{"component", std::string(component_name(component))},
            {"operation", operation},
            {"call", call},
-           {"rule", rule},
-           {"action", std::string(action_name(action))},
            {"t_ms", t_ms}};
+  if (event.empty()) {
+    out["rule"] = rule;
+    out["action"] = std::string(action_name(action));
+  } else {
+    out["event"] = event;
+  }
   if (!gate.empty()) out["gate"] = gate;
   if (delay_ms) out["delay_ms"] = *delay_ms;
+  if (fields.is_object()) {
+    for (const auto& [key, value] : fields.items()) {
+      if (!out.contains(key)) out[key] = value;
+    }
+  }
   return out;
 }
 

@@ -21,8 +21,15 @@ struct JournalEntry {
   std::string gate;                      // gate actions
   std::optional<std::int64_t> delay_ms;  // delay actions: the duration drawn (jitter included)
   std::int64_t t_ms = 0;                 // monotonic milliseconds since the plan was installed
+  // Set when the entry records an event instead of a fired rule (mock-llm's
+  // "unrecognised_prompt"); such an entry has no rule or action.
+  std::string event;
+  // Fields the caller adds (mock-llm: "attempt", and for unknown prompts
+  // "prompt_start" and "hint"); they never replace the fields above.
+  Json fields = Json::object();
 
-  // {"component","operation","call","rule","action","t_ms"[,"gate"][,"delay_ms"]}
+  // {"component","operation","call","rule","action","t_ms"[,"gate"][,"delay_ms"], ...fields};
+  // an event: {"component","operation","call","event","t_ms", ...fields}
   Json to_json() const;
 };
 

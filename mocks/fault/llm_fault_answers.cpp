@@ -53,11 +53,44 @@ std::string schema_invalid_answer(std::string_view operation) {
         {"required_skills", "x"}, {"preferred_skills", 7}, {"keywords", {{"not", "a list"}}}}
         .dump();
   }
+  if (operation == "enrichment_analyze") {
+    return Json{{"items_to_enrich", "x"}, {"questions", 7}, {"analysis_summary", {1, 2}}}.dump();
+  }
+  if (operation == "enrichment_enhance") return Json{{"additional_bullets", "x"}}.dump();
+  if (operation == "enrichment_regenerate_item") {
+    return Json{{"new_bullets", "x"}, {"change_summary", 7}}.dump();
+  }
+  if (operation == "enrichment_regenerate_skills") {
+    return Json{{"new_skills", "x"}, {"change_summary", 7}}.dump();
+  }
   return Json{{"personalInfo", "x"}, {"workExperience", 7}}.dump();
 }
 
 std::string wrong_but_valid_answer(std::string_view operation, std::string_view real_answer) {
   Json data = json_in(real_answer).value_or(Json::object());
+  if (operation == "enrichment_analyze") {
+    // An item the resume does not have.
+    if (!data.contains("items_to_enrich") || !data.at("items_to_enrich").is_array()) {
+      data["items_to_enrich"] = Json::array();
+    }
+    data["items_to_enrich"].push_back(Json{{"item_id", "exp_99"},
+                                           {"item_type", "experience"},
+                                           {"title", "Chief Quantum Officer"},
+                                           {"subtitle", "Invented Corp"},
+                                           {"current_description", Json::array()},
+                                           {"weakness_reason", "Invented by the fault plan"}});
+    return data.dump();
+  }
+  if (operation == "enrichment_enhance" || operation == "enrichment_regenerate_item") {
+    const char* key = operation == "enrichment_enhance" ? "additional_bullets" : "new_bullets";
+    if (!data.contains(key) || !data.at(key).is_array()) data[key] = Json::array();
+    data[key].push_back(std::string("Led ") + kInventedSkill + " for 40 million users");
+    return data.dump();
+  }
+  if (operation == "enrichment_regenerate_skills") {
+    append_invented(data, "new_skills");
+    return data.dump();
+  }
   if (operation == "extract_keywords") {
     append_invented(data, "required_skills");
     append_invented(data, "keywords");

@@ -13,12 +13,14 @@ std::string non_json_answer(std::string_view operation);
 // truncated_json: the first half of the real answer (cut on a UTF-8 boundary).
 std::string truncated_answer(std::string_view real_answer);
 // schema_invalid: a JSON object whose fields have the wrong types for the
-// operation's schema, e.g. {"personalInfo": "x", "workExperience": 7}.
+// operation's schema, e.g. {"personalInfo": "x", "workExperience": 7}
+// ({"new_skills": "x", "change_summary": 7} and the like for the enrichment calls).
 std::string schema_invalid_answer(std::string_view operation);
 // wrong_but_valid: the real answer, still schema-valid, with invented contact
 // details (name, email, phone) and invented skills; for extract_keywords, with
-// invented required skills and keywords. Built from scratch when the real answer
-// holds no JSON object.
+// invented required skills and keywords; for the enrichment calls an invented
+// item (analyze), bullet (enhance, regenerate_item) or skills (regenerate_skills).
+// Built from scratch when the real answer holds no JSON object.
 std::string wrong_but_valid_answer(std::string_view operation, std::string_view real_answer);
 
 // The name, email and phone wrong_but_valid writes, so a test can look for them.

@@ -9,6 +9,7 @@
 namespace rm {
 namespace {
 
+using builtin::greeting;
 using builtin::join_human;
 using builtin::to_lower;
 
@@ -83,15 +84,6 @@ void add_first_job_bullet(Json& resume, const std::vector<std::string>& keywords
   if (!description.is_array()) return;
   description.insert(description.begin(),
                      "Applied " + join_human(first_n(keywords, 2)) + " to deliver team goals");
-}
-
-// Greetings per language; unknown codes fall back to English.
-std::string greeting(const std::string& language, bool formal) {
-  if (language == "es") return formal ? "Estimado equipo de selección:" : "Hola,";
-  if (language == "pt") return formal ? "Prezada equipe de recrutamento," : "Olá,";
-  if (language == "zh") return formal ? "尊敬的招聘团队：" : "你好，";
-  if (language == "ja") return formal ? "採用ご担当者様" : "こんにちは、";
-  return formal ? "Dear Hiring Manager," : "Hi,";
 }
 
 // Up to three keywords the job asks for, else up to three of the resume's skills.

@@ -146,6 +146,14 @@ std::string join_human(const std::vector<std::string>& items) {
   return out;
 }
 
+std::string greeting(const std::string& language, bool formal) {
+  if (language == "es") return formal ? "Estimado equipo de selección:" : "Hola,";
+  if (language == "pt") return formal ? "Prezada equipe de recrutamento," : "Olá,";
+  if (language == "zh") return formal ? "尊敬的招聘团队：" : "你好，";
+  if (language == "ja") return formal ? "採用ご担当者様" : "こんにちは、";
+  return formal ? "Dear Hiring Manager," : "Hi,";
+}
+
 std::string stable_dump(const Json& value) {
   return value.dump(2, ' ', false, Json::error_handler_t::replace);
 }

@@ -32,6 +32,9 @@ std::string lowered_text_of(const Json& value);
 std::vector<std::string> unique_ci(const std::vector<std::string>& items);
 // "a", "a and b", "a, b and c".
 std::string join_human(const std::vector<std::string>& items);
+// A letter's (formal) or a message's greeting in `language` (es, pt, zh, ja;
+// any other code: English).
+std::string greeting(const std::string& language, bool formal);
 // Dumps JSON the same way every time (sorted keys, 2-space indent, invalid
 // UTF-8 replaced rather than thrown on).
 std::string stable_dump(const Json& value);

@@ -36,24 +36,29 @@ std::string usage(const char* program) {
       " [--host H] [--port P] [--threads N] [--rules FILE] [--timeout-hold-ms T]\n"
       "       [--print-rules]\n"
       "\n"
-      "An OpenAI-compatible language model answering with the reference's deterministic\n"
-      "built-in content, for testing an implementation over HTTP:\n"
+      "An OpenAI-compatible language model answering with deterministic content built\n"
+      "from each request, for testing an implementation over HTTP:\n"
       "  POST /v1/chat/completions   the operation comes from the X-Operation header\n"
       "                              (parse_resume, extract_keywords, improve, refine,\n"
-      "                              cover_letter, outreach) or from the --rules patterns\n"
-      "  GET  /v1/models\n"
+      "                              cover_letter, outreach: typed JSON input), else from\n"
+      "                              the --rules, else from what the prompt asks for (the\n"
+      "                              Python backend's prompts, enrichment_* included); a\n"
+      "                              short prompt is a health check, anything else\n"
+      "                              `unknown` (a generic answer, journaled with a hint)\n"
+      "  GET  /v1/models             (both also without the /v1 prefix)\n"
       "  /__control/...              fault-control API for llm rules (docs/fault-plan.md);\n"
-      "                              GET /__control/calls counts calls per operation;\n"
+      "                              GET /__control/calls counts requests and calls per\n"
+      "                              operation, GET /__control/log lists the last calls;\n"
       "                              loopback clients only\n"
       "Flags:\n"
       "  --host H              address to listen on (default 127.0.0.1)\n"
       "  --port P              port; 0 (default) picks a free one\n"
       "  --threads N           I/O threads, 1-256 (default 4; held calls wait on workers)\n"
-      "  --rules FILE          JSON [{operation, pattern, role?, args?}] telling operations\n"
-      "                        apart by regex over the messages (default: the Python\n"
-      "                        backend's prompts; see --print-rules)\n"
+      "  --rules FILE          JSON [{operation, pattern, role?, args?}] naming the operation\n"
+      "                        of prompts by regex over the messages, tried before the\n"
+      "                        built-in recognition (see --print-rules)\n"
       "  --timeout-hold-ms T   longest a `timeout` fault holds its answer (default 120000)\n"
-      "  --print-rules         print the default rules file and exit\n"
+      "  --print-rules         print an example rules file and exit\n"
       "  --help                this text\n"
       "On start it prints one line: mock-llm listening on http://HOST:PORT\n";
   return out;
@@ -144,7 +149,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (options->print_rules) {
-    std::printf("%s\n", rm::OperationRules::default_json().dump(2).c_str());
+    std::printf("%s\n", rm::OperationRules::example_json().dump(2).c_str());
     return 0;
   }
 

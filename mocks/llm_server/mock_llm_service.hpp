@@ -1,16 +1,24 @@
 #pragma once
 // mock-llm's request handling, transport-free: an OpenAI-compatible API
-// (POST /v1/chat/completions, GET /v1/models) answering with BuiltinLlm's
-// deterministic content, misbehaving as the installed fault plan's llm rules say,
-// plus the fault-control API under /__control/ (loopback peers only) and
-// GET /__control/calls: {"calls": {operation: n}, "total": n} since start or the
-// last reset ("health" counts GET /v1/models, "unrecognised" the completions whose
-// operation could not be told; total counts neither).
+// (POST /v1/chat/completions, GET /v1/models; also without the /v1 prefix, for
+// clients given a base URL without it) answering with deterministic content,
+// misbehaving as the installed fault plan's llm rules say, plus the
+// fault-control API under /__control/ (loopback peers only) with
+// GET /__control/calls ({"calls": {operation: n}, "total": n, "requests": n}) and
+// GET /__control/log (the last calls with operation, attempt and status); see
+// call_log.hpp for what each counts.
 //
 // The operation comes from the X-Operation header (rm::llm_op names; sent by the
-// reference's HttpLlm together with its typed input as JSON in the user message)
-// or else from the OperationRules over the messages (foreign prompts: the text is
-// passed to BuiltinLlm as is).
+// reference's HttpLlm with its typed input as JSON in the user message, answered
+// by BuiltinLlm from that input; an unknown name is a 400), or else from the
+// PromptClassifier (the --rules first, then what the prompt asks for, a short
+// prompt being a health check, anything else `unknown`), answered from the
+// prompt's own content (foreign_answers.hpp). No prompt gets a 400.
+//
+// Every answer to a chat completion or a model list carries X-Mock-Operation and
+// X-Mock-Attempt. Every llm journal entry carries "attempt"; an unknown prompt
+// also adds a journal event {"event": "unrecognised_prompt", "prompt_start",
+// "hint"} (docs/fault-plan.md).
 //
 // Actions over HTTP: throw -> 500 error envelope; server_error -> its status;
 // rate_limited -> 429 with Retry-After; timeout -> no answer until the client has
@@ -23,18 +31,23 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "mocks/fault/fault_control_api.hpp"
 #include "mocks/fault/fault_injector.hpp"
 #include "mocks/llm/builtin_llm.hpp"
+#include "mocks/llm_server/call_log.hpp"
+#include "mocks/llm_server/chat_request.hpp"
 #include "mocks/llm_server/operation_rules.hpp"
+#include "mocks/llm_server/prompt_classifier.hpp"
 #include "reference/http/api_message.hpp"
 
 namespace rm {
 
 struct MockLlmOptions {
-  OperationRules rules = OperationRules::defaults();
+  // The user's --rules, consulted before the built-in classification.
+  OperationRules rules;
   // Longest a `timeout` answer is held when nothing cuts it short.
   std::chrono::milliseconds timeout_hold{120000};
   std::string model = "mock-llm";
@@ -54,28 +67,39 @@ class MockLlmService {
   FaultInjector& injector() { return *injector_; }
   // Ends every held call (timeouts, gates, delays) and drops the plan: for shutdown.
   void release_all();
-  // Completion calls per operation since start / the last reset ("unrecognised"
-  // counts requests whose operation could not be told).
-  std::map<std::string, std::int64_t> calls() const;
+  // Calls per operation since start / the last reset (call_log.hpp).
+  std::map<std::string, std::int64_t> calls() const { return log_.calls(); }
 
  private:
+  // One call as it is answered: its operation, fault-plan arguments and attempt.
+  struct Call {
+    std::string operation;
+    FaultArgs args;
+    std::int64_t attempt = 0;
+    Json journal_fields;
+  };
+
   ApiResponse control(const ApiRequest& request, const std::string& peer_host);
   ApiResponse chat_completion(const ApiRequest& request);
   ApiResponse models();
+  // The fault plan's say on `call`: an error answer, or nullopt with `content`
+  // set by `real` or the action's substitute.
+  template <typename Real>
+  std::optional<ApiResponse> apply_faults(const Call& call, Real&& real, std::string& content);
   // Blocks until the plan changes, a reset, destruction or `timeout_hold`.
   void hold_timeout();
   void cut_holds_short();
-  void count(const std::string& operation);
 
   MockLlmOptions options_;
+  PromptClassifier classifier_;
   BuiltinLlm builtin_;
   std::shared_ptr<FaultInjector> injector_;
   std::unique_ptr<FaultControlApi> control_;
+  CallLog log_;
 
   mutable std::mutex mutex_;
   std::condition_variable holds_changed_;
   std::uint64_t hold_generation_ = 0;
-  std::map<std::string, std::int64_t> calls_;
   std::uint64_t completions_ = 0;  // for the completion ids
 };
 

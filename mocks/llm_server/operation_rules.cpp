@@ -8,7 +8,7 @@ namespace rm {
 namespace {
 
 // Each pattern is anchored on the first words of one Python backend prompt.
-constexpr const char* kDefaultRules = R"json([
+constexpr const char* kExampleRules = R"json([
   {"operation": "parse_resume", "role": "user", "pattern": "^\\s*Parse this resume into JSON"},
   {"operation": "extract_keywords", "role": "user",
    "pattern": "^\\s*Extract job requirements as JSON"},
@@ -22,14 +22,7 @@ constexpr const char* kDefaultRules = R"json([
    "pattern": "^\\s*Inject the following keywords into this resume"},
   {"operation": "cover_letter", "role": "user",
    "pattern": "^\\s*Write a brief cover letter for this job application"},
-  {"operation": "outreach", "role": "user", "pattern": "^\\s*Generate a cold outreach message"},
-  {"operation": "parse_resume", "role": "system", "pattern": "^You are a JSON extraction engine"},
-  {"operation": "extract_keywords", "role": "system",
-   "pattern": "^You are an expert job description analyzer"},
-  {"operation": "improve", "role": "system", "pattern": "^You are an expert resume editor"},
-  {"operation": "cover_letter", "role": "system",
-   "pattern": "personalized cover letters"},
-  {"operation": "outreach", "role": "system", "pattern": "cold outreach messages"}
+  {"operation": "outreach", "role": "user", "pattern": "^\\s*Generate a cold outreach message"}
 ])json";
 
 std::invalid_argument bad(std::size_t index, const std::string& field, const std::string& problem) {
@@ -54,7 +47,7 @@ OperationRules OperationRules::from_json(const Json& json) {
       throw bad(i, "operation", "must be a string");
     }
     rule.operation = entry["operation"].get<std::string>();
-    if (!is_operation(FaultComponent::kLlm, rule.operation) || rule.operation == "health") {
+    if (!is_operation(FaultComponent::kLlm, rule.operation) || rule.operation == "unknown") {
       throw bad(i, "operation", "unknown llm operation '" + rule.operation + "'");
     }
     if (!entry.contains("pattern") || !entry["pattern"].is_string()) {
@@ -85,9 +78,7 @@ OperationRules OperationRules::from_json(const Json& json) {
   return rules;
 }
 
-Json OperationRules::default_json() { return Json::parse(kDefaultRules); }
-
-OperationRules OperationRules::defaults() { return from_json(default_json()); }
+Json OperationRules::example_json() { return Json::parse(kExampleRules); }
 
 std::optional<Classified> OperationRules::classify(const std::vector<ChatMessage>& messages) const {
   for (const OperationRule& rule : rules_) {

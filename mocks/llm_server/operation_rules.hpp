@@ -1,29 +1,26 @@
 #pragma once
-// How mock-llm tells operations apart when a client sends no X-Operation header:
-// an ordered list of regex rules over the chat messages; the first rule whose
-// pattern is found (std::regex_search, ECMAScript) in a message of its role names
-// the operation. The default set recognises the Python backend's prompts
-// (app/prompts/templates.py, refinement.py; app/services/*.py).
+// The user's own operation rules (mock-llm --rules FILE), consulted before the
+// built-in PromptClassifier: an ordered list of regex rules over the chat
+// messages; the first rule whose pattern is found (std::regex_search, ECMAScript)
+// in a message of its role names the operation. For prompts the classifier does
+// not know (they are answered generically and journaled as `unknown`).
 //
-// Rules file (--rules FILE): a JSON array of
-//   {"operation": "<llm_op name>", "pattern": "<regex>", "role": "user"|"system"|"any",
+// Rules file: a JSON array of
+//   {"operation": "<llm operation>", "pattern": "<regex>", "role": "user"|"system"|"any",
 //    "args": {"prompt_id": "nudge"}}
-// role defaults to "any"; args (optional) are the fault-plan arguments the rule
-// implies, e.g. which improve prompt was used.
+// operation: any llm operation of docs/fault-plan.md but `unknown`; role defaults
+// to "any"; args (optional) are the fault-plan arguments the rule implies, e.g.
+// which improve prompt was used.
 #include <map>
 #include <optional>
 #include <regex>
 #include <string>
 #include <vector>
 
+#include "mocks/llm_server/chat_request.hpp"
 #include "reference/ports/document.hpp"
 
 namespace rm {
-
-struct ChatMessage {
-  std::string role;
-  std::string content;
-};
 
 struct OperationRule {
   std::string operation;
@@ -42,9 +39,9 @@ class OperationRules {
  public:
   // Throws std::invalid_argument naming the entry and field on a bad document.
   static OperationRules from_json(const Json& json);
-  static OperationRules defaults();
-  // The default rules as the JSON document a --rules file holds.
-  static Json default_json();
+  // An example rules file (--print-rules): the first words of the Python
+  // backend's prompts. mock-llm recognises those without it; it shows the format.
+  static Json example_json();
 
   std::optional<Classified> classify(const std::vector<ChatMessage>& messages) const;
   std::size_t size() const { return rules_.size(); }

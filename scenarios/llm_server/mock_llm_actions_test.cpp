@@ -197,14 +197,28 @@ TEST_F(MockLlmActions, PythonPromptsAreRecognisedWithoutXOperation) {
   EXPECT_TRUE(json::parse(content_of(response)).contains("keywords"));
 }
 
-TEST_F(MockLlmActions, UnrecognisedPromptIsA400AndCounted) {
+TEST_F(MockLlmActions, AnUnknownXOperationIsA400AndCounted) {
+  HttpClient client(base_url());
+  const HttpResponse response = client.request(
+      "POST", "/v1/chat/completions",
+      {{"Content-Type", "application/json"}, {"X-Operation", "dance"}},
+      json{{"messages", json::array({json{{"role", "user"}, {"content", "{}"}}})}}.dump());
+  EXPECT_EQ(response.status, 400);
+  expect_error_envelope(response);
+  EXPECT_EQ(calls()["calls"]["unrecognised"], 1);
+  EXPECT_EQ(calls()["total"], 0);
+  EXPECT_EQ(calls()["requests"], 1);
+}
+
+TEST_F(MockLlmActions, AShortPromptIsAHealthCheckNotA400) {
   HttpClient client(base_url());
   const HttpResponse response =
       client.post_json("/v1/chat/completions",
                        {{"messages", json::array({json{{"role", "user"}, {"content", "hi"}}})}});
-  EXPECT_EQ(response.status, 400);
-  expect_error_envelope(response);
-  EXPECT_EQ(calls()["calls"]["unrecognised"], 1);
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_EQ(response.header("x-mock-operation"), "health");
+  EXPECT_FALSE(content_of(response).empty());
+  EXPECT_EQ(calls()["calls"]["health"], 1);
   EXPECT_EQ(calls()["total"], 0);
 }
 

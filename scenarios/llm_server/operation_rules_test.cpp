@@ -1,5 +1,5 @@
-// mock-llm's operation rules: the default set recognises the first words of each
-// Python backend prompt; a rules file is validated field by field.
+// mock-llm's --rules: the example file names the first words of each Python
+// backend prompt; a rules file is validated field by field.
 #include "mocks/llm_server/operation_rules.hpp"
 
 #include <gtest/gtest.h>
@@ -10,10 +10,11 @@ namespace rm {
 namespace {
 
 std::optional<Classified> classify_user(const std::string& text) {
-  return OperationRules::defaults().classify({{"system", "You are helpful."}, {"user", text}});
+  return OperationRules::from_json(OperationRules::example_json())
+      .classify({{"system", "You are helpful."}, {"user", text}});
 }
 
-TEST(OperationRules, DefaultsRecogniseThePythonPrompts) {
+TEST(OperationRules, ExampleRecognisesThePythonPrompts) {
   const std::vector<std::pair<std::string, std::string>> prompts{
       {"Parse this resume into JSON. Output ONLY the JSON object", "parse_resume"},
       {"Extract job requirements as JSON. Output ONLY the JSON object", "extract_keywords"},
@@ -33,13 +34,6 @@ TEST(OperationRules, DefaultsRecogniseThePythonPrompts) {
       "nudge");
   EXPECT_EQ(classify_user("Tailor this resume for the job.")->args.at("prompt_id"), "full");
   EXPECT_FALSE(classify_user("Tell me a joke"));
-}
-
-TEST(OperationRules, SystemPromptsAreAFallback) {
-  const auto found = OperationRules::defaults().classify(
-      {{"system", "You are a JSON extraction engine. Output only valid JSON."}, {"user", "x"}});
-  ASSERT_TRUE(found);
-  EXPECT_EQ(found->operation, "parse_resume");
 }
 
 TEST(OperationRules, RoleRestrictsTheMessagesSearched) {
@@ -67,11 +61,22 @@ TEST(OperationRules, BadDocumentsNameTheField) {
             "rules[0].role: must be user, system or any");
   EXPECT_EQ(error_of(R"([{"operation": "improve", "pattern": "x", "extra": 1}])"),
             "rules[0].extra: unknown field");
+  // `unknown` is what no rule matched; a rule cannot name it.
+  EXPECT_EQ(error_of(R"([{"operation": "unknown", "pattern": "x"}])"),
+            "rules[0].operation: unknown llm operation 'unknown'");
 }
 
-TEST(OperationRules, DefaultJsonRoundTrips) {
-  EXPECT_EQ(OperationRules::from_json(OperationRules::default_json()).size(),
-            OperationRules::defaults().size());
+TEST(OperationRules, RulesMayNameTheOperationsOnlyMockLlmSees) {
+  const OperationRules rules = OperationRules::from_json(Json::parse(
+      R"([{"operation": "enrichment_analyze", "pattern": "^Review"},
+          {"operation": "health", "pattern": "^Are you there"}])"));
+  EXPECT_EQ(rules.classify({{"user", "Review this"}})->operation, "enrichment_analyze");
+  EXPECT_EQ(rules.classify({{"user", "Are you there?"}})->operation, "health");
+}
+
+TEST(OperationRules, ExampleJsonIsAValidRulesFile) {
+  EXPECT_EQ(OperationRules::from_json(OperationRules::example_json()).size(),
+            OperationRules::example_json().size());
 }
 
 }  // namespace
