@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/eventfd.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -52,6 +53,8 @@ ChildProcess::ChildProcess(std::vector<std::string> argv, ChildOutput output)
   }
   if (pid_ == 0) {
     ::setpgid(0, 0);
+    // If the harness dies without stopping it (a crash), the child goes too.
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
     ::dup2(out[1], STDOUT_FILENO);
     ::dup2(out[1], STDERR_FILENO);
     const int null = ::open("/dev/null", O_RDONLY);

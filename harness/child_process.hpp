@@ -4,6 +4,8 @@
 // thread of its own (so a chatty child never blocks on a full pipe) and written
 // to an OutputLog; stopped with SIGTERM to the whole group (SIGKILL after a
 // deadline) and reaped. Registered with the CleanupRegistry while it may run.
+// It also gets SIGTERM if the thread that started it exits first
+// (PR_SET_PDEATHSIG): start children from a thread that outlives them.
 #include <sys/types.h>
 
 #include <chrono>

@@ -12,6 +12,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// How long a SIGKILLed leader gets to be gone before its dirs are removed.
+constexpr std::chrono::seconds kKillWait{2};
+
 // Waits (on a pidfd, no polling loop) until `pid` has exited or `deadline` passes.
 void wait_exit(pid_t pid, Clock::time_point deadline) {
   const int fd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
@@ -29,9 +32,27 @@ void wait_exit(pid_t pid, Clock::time_point deadline) {
 
 }  // namespace
 
+bool remove_tree(const std::filesystem::path& path) {
+  // remove_all gives up when an entry vanishes under it (another thread removing
+  // the same tree, a process renaming a file in it): go again until it is gone.
+  constexpr int kAttempts = 10;
+  for (int i = 0; i < kAttempts; ++i) {
+    std::error_code error;
+    std::filesystem::remove_all(path, error);
+    if (!std::filesystem::exists(path, error) && !error) return true;
+  }
+  return false;
+}
+
 CleanupRegistry& CleanupRegistry::instance() {
-  static CleanupRegistry registry;
-  return registry;
+  // Never destroyed: the destructors of other static objects (a test suite's
+  // shared target) still unregister their processes after main returns.
+  static union Storage {
+    Storage() : registry() {}
+    ~Storage() {}
+    CleanupRegistry registry;
+  } storage;
+  return storage.registry;
 }
 
 void CleanupRegistry::add_group(pid_t leader) {
@@ -65,12 +86,12 @@ int CleanupRegistry::undo_all(std::chrono::milliseconds grace) {
   for (pid_t leader : groups) ::kill(-leader, SIGTERM);
   const auto deadline = Clock::now() + grace;
   for (pid_t leader : groups) wait_exit(leader, deadline);
-  // Stragglers, and children the leaders left in their group.
+  // Stragglers, and children the leaders left in their group. A leader killed
+  // now may still be writing into a dir below until it is gone: wait for it.
   for (pid_t leader : groups) ::kill(-leader, SIGKILL);
-  for (const auto& path : paths) {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
+  const auto killed = Clock::now() + kKillWait;
+  for (pid_t leader : groups) wait_exit(leader, killed);
+  for (const auto& path : paths) remove_tree(path);
   return static_cast<int>(groups.size());
 }
 

@@ -13,6 +13,10 @@
 
 namespace rm::harness {
 
+// Removes `path` and everything below it, also while another thread or process
+// removes or renames entries in it at the same time; false if it is still there.
+bool remove_tree(const std::filesystem::path& path);
+
 class CleanupRegistry {
  public:
   static CleanupRegistry& instance();

@@ -29,8 +29,7 @@ void write_fixture(const std::filesystem::path& dir, const Json& tables) {
 
 void remove_data_dir(const std::filesystem::path& dir) {
   if (dir.empty()) return;
-  std::error_code ignored;
-  std::filesystem::remove_all(dir, ignored);
+  remove_tree(dir);
   CleanupRegistry::instance().remove_path(dir);
 }
 

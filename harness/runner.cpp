@@ -103,11 +103,14 @@ RunOutcome run_once(RecordingTarget& target, std::uint64_t seed,
   } catch (...) {
     check.error(exception_text(std::current_exception()));
   }
-  if (llm_judge && check.error_reason().empty() && check.not_testable_reason().empty()) {
+  // No request of the target reached the mock at all: the root cause, so it
+  // outranks whatever the scenario concluded from it (its own not_testable too).
+  std::optional<std::string> no_llm_traffic;
+  if (llm_judge && check.error_reason().empty()) {
     try {
       if (target.llm_calls() == 0) {
-        check.not_testable(*llm_judge + "; this scenario waited for " + awaited_operations(target) +
-                           " that never came");
+        no_llm_traffic = *llm_judge + "; this scenario waited for " + awaited_operations(target) +
+                         " that never came";
       }
     } catch (...) {
       check.error("reading the mock LLM's call count failed: " +
@@ -119,7 +122,7 @@ RunOutcome run_once(RecordingTarget& target, std::uint64_t seed,
   } catch (...) {
     check.error("clearing the fault plan failed: " + exception_text(std::current_exception()));
   }
-  if (check.error_reason().empty() && check.not_testable_reason().empty()) {
+  if (check.error_reason().empty() && check.not_testable_reason().empty() && !no_llm_traffic) {
     try {
       check_invariants(target, check);
     } catch (...) {
@@ -131,6 +134,9 @@ RunOutcome run_once(RecordingTarget& target, std::uint64_t seed,
   if (!check.error_reason().empty()) {
     outcome.verdict = Verdict::kError;
     outcome.reason = check.error_reason();
+  } else if (no_llm_traffic) {
+    outcome.verdict = Verdict::kNotTestable;
+    outcome.reason = *no_llm_traffic;
   } else if (!check.not_testable_reason().empty()) {
     outcome.verdict = Verdict::kNotTestable;
     outcome.reason = check.not_testable_reason();

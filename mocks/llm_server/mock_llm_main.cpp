@@ -57,7 +57,8 @@ std::string usage(const char* program) {
       "  --rules FILE          JSON [{operation, pattern, role?, args?}] naming the operation\n"
       "                        of prompts by regex over the messages, tried before the\n"
       "                        built-in recognition (see --print-rules)\n"
-      "  --timeout-hold-ms T   longest a `timeout` fault holds its answer (default 120000)\n"
+      "  --timeout-hold-ms T   longest a `timeout` fault holds its answer when the client\n"
+      "                        does not give up (close) first (default 120000)\n"
       "  --print-rules         print an example rules file and exit\n"
       "  --help                this text\n"
       "On start it prints one line: mock-llm listening on http://HOST:PORT\n";
@@ -179,9 +180,10 @@ int main(int argc, char** argv) {
 
   try {
     auto service = std::make_shared<rm::MockLlmService>(std::move(service_options));
-    rm::HttpServer server([service](const rm::ApiRequest& request, const std::string& peer) {
-      return service->handle(request, peer);
-    });
+    rm::HttpServer server(rm::HttpServer::ClientHandler(
+        [service](const rm::ApiRequest& request, const rm::ClientConnection& client) {
+          return service->handle(request, client);
+        }));
     const int port = server.start(options->host, options->port, options->threads);
     std::printf("mock-llm listening on http://%s:%d\n", rm::url_host(options->host).c_str(), port);
     std::fflush(stdout);

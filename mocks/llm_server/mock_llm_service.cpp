@@ -1,5 +1,8 @@
 #include "mocks/llm_server/mock_llm_service.hpp"
 
+#include <sys/eventfd.h>
+#include <unistd.h>
+
 #include <ctime>
 #include <utility>
 #include <vector>
@@ -140,18 +143,46 @@ void MockLlmService::cut_holds_short() {
   {
     std::lock_guard lock(mutex_);
     ++hold_generation_;
+    const std::uint64_t one = 1;
+    for (int waker : hold_wakers_) {
+      if (::write(waker, &one, sizeof one) < 0) {
+        // An eventfd below its maximum never refuses; the hold ends at its bound anyway.
+      }
+    }
   }
   holds_changed_.notify_all();
 }
 
-void MockLlmService::hold_timeout() {
+void MockLlmService::hold_timeout(const ClientConnection* client) {
   std::unique_lock lock(mutex_);
+  ++held_;
   const std::uint64_t generation = hold_generation_;
-  holds_changed_.wait_for(lock, options_.timeout_hold,
-                          [&] { return hold_generation_ != generation; });
+  const int waker = client != nullptr ? ::eventfd(0, EFD_CLOEXEC) : -1;
+  if (waker < 0) {
+    holds_changed_.wait_for(lock, options_.timeout_hold,
+                            [&] { return hold_generation_ != generation; });
+  } else {
+    hold_wakers_.insert(waker);
+    lock.unlock();
+    // Ends when the target's LLM client gives up (closes), a plan change, or the bound.
+    client->wait_closed(options_.timeout_hold, waker);
+    lock.lock();
+    hold_wakers_.erase(waker);
+    ::close(waker);
+  }
+  --held_;
+}
+
+ApiResponse MockLlmService::handle(const ApiRequest& request, const ClientConnection& client) {
+  return dispatch(request, client.host(), &client);
 }
 
 ApiResponse MockLlmService::handle(const ApiRequest& request, const std::string& peer_host) {
+  return dispatch(request, peer_host, nullptr);
+}
+
+ApiResponse MockLlmService::dispatch(const ApiRequest& request, const std::string& peer_host,
+                                     const ClientConnection* client) {
   try {
     if (request.path == "/__control" || request.path.rfind("/__control/", 0) == 0) {
       return control(request, peer_host);
@@ -161,11 +192,11 @@ ApiResponse MockLlmService::handle(const ApiRequest& request, const std::string&
       if (request.method != "POST") {
         return error_answer(405, "invalid_request_error", "use POST");
       }
-      return chat_completion(request);
+      return chat_completion(request, client);
     }
     if (is_models_path(request.path)) {
       if (request.method != "GET") return error_answer(405, "invalid_request_error", "use GET");
-      return models();
+      return models(client);
     }
     return error_answer(404, "invalid_request_error", "unknown path " + request.path);
   } catch (const std::exception& error) {
@@ -179,8 +210,13 @@ ApiResponse MockLlmService::control(const ApiRequest& request, const std::string
   }
   if (request.path == "/__control/calls" || request.path == "/__control/log") {
     if (request.method != "GET") return error_answer(405, "invalid_request_error", "use GET");
-    return json_answer(200,
-                       request.path == "/__control/calls" ? log_.counts_json() : log_.log_json());
+    if (request.path == "/__control/log") return json_answer(200, log_.log_json());
+    Json counts = log_.counts_json();
+    {
+      std::lock_guard lock(mutex_);
+      counts["held"] = held_;
+    }
+    return json_answer(200, counts);
   }
   std::optional<ApiResponse> answer = control_->handle(request);
   if (!answer) return error_answer(404, "invalid_request_error", "unknown path " + request.path);
@@ -191,7 +227,8 @@ ApiResponse MockLlmService::control(const ApiRequest& request, const std::string
 
 template <typename Real>
 std::optional<ApiResponse> MockLlmService::apply_faults(const Call& call, Real&& real,
-                                                        std::string& content) {
+                                                        std::string& content,
+                                                        const ClientConnection* client) {
   const std::string& operation = call.operation;
   const auto action =
       injector_->on_call(FaultComponent::kLlm, operation, call.args, call.journal_fields);
@@ -212,7 +249,7 @@ std::optional<ApiResponse> MockLlmService::apply_faults(const Call& call, Real&&
       return response;
     }
     case FaultActionKind::kTimeout:
-      hold_timeout();
+      hold_timeout(client);
       return error_answer(504, "timeout", timeout_message(operation));
     case FaultActionKind::kNonJson:
       content = non_json_answer(operation);
@@ -233,7 +270,7 @@ std::optional<ApiResponse> MockLlmService::apply_faults(const Call& call, Real&&
   return std::nullopt;
 }
 
-ApiResponse MockLlmService::models() {
+ApiResponse MockLlmService::models(const ClientConnection* client) {
   Call call;
   call.operation = "health";
   call.attempt = log_.count_call(call.operation, fingerprint("GET /v1/models"));
@@ -241,7 +278,7 @@ ApiResponse MockLlmService::models() {
   std::string unused;
   ApiResponse response;
   if (auto failed = apply_faults(
-          call, [] { return std::string(); }, unused)) {
+          call, [] { return std::string(); }, unused, client)) {
     response = std::move(*failed);
   } else {
     response = json_answer(200, Json{{"object", "list"},
@@ -255,7 +292,8 @@ ApiResponse MockLlmService::models() {
   return response;
 }
 
-ApiResponse MockLlmService::chat_completion(const ApiRequest& request) {
+ApiResponse MockLlmService::chat_completion(const ApiRequest& request,
+                                            const ClientConnection* client) {
   std::string error;
   const std::optional<ChatRequest> chat = parse_chat_request(request.body, error);
   if (!chat) return error_answer(400, "invalid_request_error", error);
@@ -302,7 +340,7 @@ ApiResponse MockLlmService::chat_completion(const ApiRequest& request) {
   };
   std::string content;
   ApiResponse response;
-  if (auto failed = apply_faults(call, real, content)) {
+  if (auto failed = apply_faults(call, real, content, client)) {
     response = std::move(*failed);
   } else {
     std::uint64_t number = 0;

@@ -22,7 +22,10 @@
 //
 // Actions over HTTP: throw -> 500 error envelope; server_error -> its status;
 // rate_limited -> 429 with Retry-After; timeout -> no answer until the client has
-// given up (held until a plan change / reset, or `timeout_hold`); non_json,
+// given up: held until the client closes the connection (when the server lets us
+// watch it, see ClientConnection), a plan change / reset, or `timeout_hold`,
+// whichever comes first; then 504. GET /__control/calls also says how many calls
+// are "held" right now (timeouts; gates and delays are in /__control/gates); non_json,
 // truncated_json, schema_invalid, wrong_but_valid -> 200 with that content;
 // delay / gate hold the call first.
 #include <chrono>
@@ -32,6 +35,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "mocks/fault/fault_control_api.hpp"
@@ -42,6 +46,7 @@
 #include "mocks/llm_server/operation_rules.hpp"
 #include "mocks/llm_server/prompt_classifier.hpp"
 #include "reference/http/api_message.hpp"
+#include "reference/server/client_connection.hpp"
 
 namespace rm {
 
@@ -61,7 +66,10 @@ class MockLlmService {
   MockLlmService(const MockLlmService&) = delete;
   MockLlmService& operator=(const MockLlmService&) = delete;
 
-  // Never throws. `peer_host`: the client's address, for the loopback check.
+  // Never throws. `client`: its address, for the loopback check, and its
+  // connection, which a `timeout` hold watches.
+  ApiResponse handle(const ApiRequest& request, const ClientConnection& client);
+  // The same without a connection to watch (a hold ends on a plan change or the hold).
   ApiResponse handle(const ApiRequest& request, const std::string& peer_host);
 
   FaultInjector& injector() { return *injector_; }
@@ -79,15 +87,19 @@ class MockLlmService {
     Json journal_fields;
   };
 
+  ApiResponse dispatch(const ApiRequest& request, const std::string& peer_host,
+                       const ClientConnection* client);
   ApiResponse control(const ApiRequest& request, const std::string& peer_host);
-  ApiResponse chat_completion(const ApiRequest& request);
-  ApiResponse models();
+  ApiResponse chat_completion(const ApiRequest& request, const ClientConnection* client);
+  ApiResponse models(const ClientConnection* client);
   // The fault plan's say on `call`: an error answer, or nullopt with `content`
   // set by `real` or the action's substitute.
   template <typename Real>
-  std::optional<ApiResponse> apply_faults(const Call& call, Real&& real, std::string& content);
-  // Blocks until the plan changes, a reset, destruction or `timeout_hold`.
-  void hold_timeout();
+  std::optional<ApiResponse> apply_faults(const Call& call, Real&& real, std::string& content,
+                                          const ClientConnection* client);
+  // Blocks until the client closes its connection (when `client` is watched), the
+  // plan changes, a reset, destruction or `timeout_hold`.
+  void hold_timeout(const ClientConnection* client);
   void cut_holds_short();
 
   MockLlmOptions options_;
@@ -100,6 +112,8 @@ class MockLlmService {
   mutable std::mutex mutex_;
   std::condition_variable holds_changed_;
   std::uint64_t hold_generation_ = 0;
+  std::set<int> hold_wakers_;      // eventfds of the holds watching a client
+  std::int64_t held_ = 0;          // calls in hold_timeout() now
   std::uint64_t completions_ = 0;  // for the completion ids
 };
 

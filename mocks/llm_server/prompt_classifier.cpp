@@ -31,7 +31,9 @@ const std::vector<Profile>& profiles() {
        {{Where::kInstruction, R"(\binject\b[^.\n]{0,60}\bkeywords?\b)", 5},
         {Where::kInstruction, R"(\bkeywords?\b[^.\n]{0,40}\binto\b[^.\n]{0,40}\b(resume|cv)\b)", 2},
         {Where::kAnywhere, "master resume", 1},
-        {Where::kAnywhere, "keywords to inject", 1}}},
+        {Where::kAnywhere, "keywords to inject", 1},
+        // "these keywords are missing from the resume: add them"
+        {Where::kInstruction, R"(\bkeywords?\b[^.\n]{0,40}\bmissing\b)", 5}}},
       {"parse_resume",
        {{Where::kInstruction,
          R"(\b(parse|convert|extract|structure|transform)\b[^.\n]{0,60}\b(resume|cv)\b)", 4},
@@ -42,6 +44,12 @@ const std::vector<Profile>& profiles() {
        {{Where::kInstruction,
          R"(\bextract\b[^.\n]{0,60}\b(job|requirements?|keywords?|skills|qualifications)\b)", 4},
         {Where::kInstruction, R"(\bjob description analy[sz]er\b)", 2},
+        // "read the job posting and list what it asks for"
+        {Where::kInstruction,
+         R"(\b(list|identify|find|name)\b[^.\n]{0,80}\b(requirements?|keywords?|skills|asks? for)\b)",
+         3},
+        {Where::kInstruction, R"(\b(job|posting|vacancy|role)\b[^.\n]{0,80}\b(list|identify)\b)",
+         1},
         {Where::kAnywhere, "\"required_skills\"", 1},
         {Where::kAnywhere, "\"seniority_level\"", 1}}},
       {"improve",
@@ -50,6 +58,15 @@ const std::vector<Profile>& profiles() {
          4},
         {Where::kInstruction,
          R"(\b(resume|cv)\b[^.\n]{0,40}\b(toward|towards|for|to match)\b[^.\n]{0,20}\bjob\b)", 1},
+        // The resume as the object of an edit aimed at the job, in either order:
+        // "rewrite the resume ... tailored to the job", "edit the resume so it fits the job".
+        {Where::kInstruction,
+         R"(\b(resume|cv)\b[^.\n]{0,60}\b(tailored|fits?|match(es)?|aligned|suits?)\b[^.\n]{0,40}\b(job|posting|role|position)\b)",
+         4},
+        {Where::kInstruction,
+         R"(\b(weave|work|incorporate|integrate)\b[^.\n]{0,40}\b(job|posting)\b[^.\n]{0,30}\bkeywords?\b[^.\n]{0,40}\b(resume|cv)\b)",
+         4},
+        {Where::kAnywhere, "job posting", 1},
         {Where::kAnywhere, "original resume", 1},
         {Where::kAnywhere, "job description", 1}}},
       {"cover_letter", {{Where::kInstruction, R"(\bcover[- ]letters?\b)", 4}}},
@@ -106,9 +123,10 @@ bool takes_language(const std::string& operation) {
 }
 
 std::string improve_prompt_id(const std::string& instruction) {
-  static const std::regex nudge(R"(\b(nudge|lightly|minimal|conservative)\b)",
+  static const std::regex nudge(R"(\b(nudge|light|lightly|minimal|minor|conservative)\b)",
                                 std::regex::ECMAScript | std::regex::icase);
-  static const std::regex full(R"(\btailor\b)", std::regex::ECMAScript | std::regex::icase);
+  static const std::regex full(R"(\b(tailor|fully|thoroughly)\b)",
+                               std::regex::ECMAScript | std::regex::icase);
   if (std::regex_search(instruction, nudge)) return "nudge";
   if (std::regex_search(instruction, full)) return "full";
   return "keywords";

@@ -99,7 +99,11 @@ TEST_P(HarnessInterrupt, StopsWhatItStartedAndRemovesItsTempDirs) {
   ASSERT_TRUE(status && WIFEXITED(*status)) << harness.output();
   EXPECT_EQ(WEXITSTATUS(*status), GetParam().exit_code) << harness.output();
   for (pid_t pid : children) EXPECT_TRUE(gone(pid)) << "process " << pid << " is still running";
-  EXPECT_TRUE(std::filesystem::is_empty(temp_root)) << "a temporary dir was left behind";
+  std::string left;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(temp_root)) {
+    left += entry.path().string() + "\n";
+  }
+  EXPECT_TRUE(left.empty()) << "temporary files were left behind:\n" << left;
   EXPECT_NE(harness.output().find("stopping the started processes"), std::string::npos)
       << harness.output();
 

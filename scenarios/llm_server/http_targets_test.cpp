@@ -57,7 +57,9 @@ TEST(ProcessTarget, OffersEveryHookAndSplitsThePlan) {
   const ApiResponse response = target->send(upload(rm::test::sample_resume_text()));
   ASSERT_EQ(response.status, 200) << response.body;
   EXPECT_EQ(Json::parse(response.body)["processing_status"], "failed");
-  EXPECT_EQ(target->llm_calls(), 1);
+  // Every request of the target reached the mock: the health check's model
+  // listing (GET /health above) and the upload's parse.
+  EXPECT_EQ(target->llm_calls(), 2);
   const Json journal = target->journal();
   ASSERT_EQ(journal.size(), 2u) << journal.dump();
   std::set<std::string> actions;
@@ -152,7 +154,6 @@ TEST(UrlTarget, SeesTheLlmWhenTheServerUsesTheMock) {
   options.url = server.base_url();
   options.mock_llm_port = mock_port;
   const auto target = make_target(options);
-  EXPECT_TRUE(target->hook(Hook::kLlm).by_traffic);  // no traffic yet
   ASSERT_EQ(target->send(upload(rm::test::sample_resume_text())).status, 200);
   const HookStatus llm = target->hook(Hook::kLlm);  // the upload's parse reached the mock
   EXPECT_TRUE(llm.available);
@@ -175,9 +176,10 @@ TEST(CommandTarget, RunsTheTemplateWithTheHarnessMock) {
   EXPECT_FALSE(target->hook(Hook::kStore).available);
   const ApiResponse response = target->send(upload(rm::test::sample_resume_text()));
   ASSERT_EQ(response.status, 200) << response.body;
-  EXPECT_EQ(target->llm_calls(), 1);
-  target->reset();  // no control API: a restart on a fresh data dir
-  EXPECT_EQ(target->llm_calls(), 0);
+  // The readiness check (GET /api/v1/health lists the models) and the parse.
+  EXPECT_EQ(target->llm_calls(), 2);
+  target->reset();                    // no control API: a restart on a fresh data dir
+  EXPECT_EQ(target->llm_calls(), 1);  // the readiness check of the restarted server
   const ApiResponse listed = target->send(get("/api/v1/resumes/list"));
   EXPECT_EQ(Json::parse(listed.body)["data"].size(), 0u);
 }

@@ -64,7 +64,7 @@ TEST(PlainPromptTarget, SameVerdictsAsTheProcessTargetOnEveryLlmScenario) {
   for (const auto& [name, result] : got) {
     SCOPED_TRACE(name);
     EXPECT_NE(result->verdict, Verdict::kError) << result->reason;
-    EXPECT_EQ(verdict_name(result->verdict), verdict_name(want.at(name)->verdict))
+    EXPECT_EQ(std::string(verdict_name(result->verdict)), verdict_name(want.at(name)->verdict))
         << "plain: " << result->reason << "\nprocess: " << want.at(name)->reason;
   }
 }

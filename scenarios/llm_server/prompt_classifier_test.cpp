@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "mocks/llm_server/foreign_answers.hpp"
+#include "reference/adapters/plain_prompts.hpp"
 #include "scenarios/llm_server/llm_traffic.hpp"
 
 namespace rm {
@@ -129,6 +130,41 @@ TEST(PromptClassifier, RewordedInstructionsAreRecognised) {
   EXPECT_EQ(improve("Make minimal edits to align this resume with the job."), "nudge");
   EXPECT_EQ(improve("Tailor my resume for the role."), "full");
   EXPECT_EQ(improve("Enhance this resume using the job's keywords."), "keywords");
+}
+
+// The reference's own plain-language prompts (--llm-prompts plain), worded unlike
+// the Python backend's: the operation and the improve prompt id come from content.
+TEST(PromptClassifier, TheReferencesPlainPromptsAreRecognised) {
+  const auto as_request = [](const ChatPrompt& prompt) {
+    ChatRequest request;
+    if (!prompt.system.empty()) request.messages.push_back({"system", prompt.system});
+    request.messages.push_back({"user", prompt.user});
+    request.json_mode = prompt.json_answer;
+    return request;
+  };
+  const Json resume = Json::parse(R"({"personalInfo": {"name": "Ada Lovelace"}, "summary": "x",
+      "workExperience": [], "education": [], "personalProjects": [], "additional": {}})");
+  const std::string job = "Data Engineer at Contoso\n\nWe need Python, Kafka and SQL.";
+  const PromptClassifier classifier{OperationRules{}};
+  EXPECT_EQ(
+      classifier.classify(as_request(plain_prompts::parse_resume("# Ada Lovelace\n"))).operation,
+      "parse_resume");
+  EXPECT_EQ(classifier.classify(as_request(plain_prompts::extract_keywords(job))).operation,
+            "extract_keywords");
+  for (const char* prompt_id : {"nudge", "keywords", "full"}) {
+    ImproveInput input{prompt_id, resume, job, Json{{"keywords", {"Python", "Kafka"}}}, "en"};
+    const Classified improve = classifier.classify(as_request(plain_prompts::improve(input)));
+    EXPECT_EQ(improve.operation, "improve") << prompt_id;
+    EXPECT_EQ(improve.args.at("prompt_id"), prompt_id);
+  }
+  RefineInput refine{resume, {"Kafka", "SQL"}, job};
+  EXPECT_EQ(classifier.classify(as_request(plain_prompts::refine(refine))).operation, "refine");
+  MessageInput message{resume, job, "en"};
+  EXPECT_EQ(classifier.classify(as_request(plain_prompts::cover_letter(message))).operation,
+            "cover_letter");
+  EXPECT_EQ(classifier.classify(as_request(plain_prompts::outreach(message))).operation,
+            "outreach");
+  EXPECT_EQ(classifier.classify(as_request(plain_prompts::health())).operation, "health");
 }
 
 TEST(PromptClassifier, AShortPromptIsAHealthCheck) {

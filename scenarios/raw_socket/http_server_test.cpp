@@ -2,6 +2,7 @@
 // routes added before start, and stop() really closing kept-alive connections.
 #include <gtest/gtest.h>
 
+#include <future>
 #include <memory>
 #include <stdexcept>
 
@@ -77,6 +78,25 @@ TEST(HttpServer, StopClosesKeptAliveHalfSentAndJustOpenedConnections) {
   EXPECT_TRUE(fresh.closed_by_peer());
   EXPECT_THROW(RawConnection(port, kReceiveTimeout), std::runtime_error);
   server.stop();  // idempotent
+}
+
+// A ClientHandler holding its answer sees its client give up: closing the
+// connection ends wait_closed() at once (true), long before its bound.
+TEST(HttpServer, ClientHandlerSeesItsClientClose) {
+  std::promise<bool> closed;
+  auto seen = closed.get_future();
+  HttpServer server(
+      HttpServer::ClientHandler([&closed](const ApiRequest&, const ClientConnection& client) {
+        closed.set_value(client.wait_closed(std::chrono::minutes(5), -1));
+        return json_response(504, Json{{"detail", "held"}});
+      }));
+  const int port = server.start("127.0.0.1", 0, 1);
+  {
+    RawConnection connection(port, kReceiveTimeout);
+    ASSERT_TRUE(connection.send_all("GET /held HTTP/1.1\r\n\r\n"));
+  }  // the client gives up: its socket closes
+  ASSERT_EQ(seen.wait_for(std::chrono::seconds(30)), std::future_status::ready);
+  EXPECT_TRUE(seen.get());
 }
 
 TEST(HttpServer, StartTwiceOrOnABadAddressThrows) {
