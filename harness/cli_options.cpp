@@ -75,6 +75,7 @@ std::string CliOptions::replay_target() const {
   if (target.llm_timeout_hold != kDefaultLlmTimeoutHold) {
     text += " --llm-timeout-hold " + seconds(target.llm_timeout_hold);
   }
+  if (!target.llm_rules_file.empty()) text += " --llm-rules " + shell_quote(target.llm_rules_file);
   return text;
 }
 
@@ -98,10 +99,10 @@ CliParse parse_cli(const std::vector<std::string>& args) {
   std::optional<std::string> target_cmd;
   std::set<std::string> seen;
   static const std::set<std::string> kFlags = {
-      "--target",          "--target-cmd",      "--mock-llm-port",
-      "--issues",          "--scenario",        "--seed",
-      "--repeat",          "--report",          "--defect",
-      "--request-timeout", "--llm-timeout-hold"};
+      "--target",          "--target-cmd",       "--mock-llm-port",
+      "--issues",          "--scenario",         "--seed",
+      "--repeat",          "--report",           "--defect",
+      "--request-timeout", "--llm-timeout-hold", "--llm-rules"};
   for (std::size_t i = 1; i < args.size(); ++i) {
     std::string flag = args[i];
     std::optional<std::string> value;
@@ -171,6 +172,9 @@ CliParse parse_cli(const std::vector<std::string>& args) {
       (flag == "--request-timeout" ? options.target.request_timeout
                                    : options.target.llm_timeout_hold) =
           std::chrono::seconds(*seconds);
+    } else if (flag == "--llm-rules") {
+      if (value->empty()) return {std::nullopt, "--llm-rules needs a file"};
+      options.target.llm_rules_file = *value;
     } else if (flag == "--defect") {
       const auto issue = parse_issue_id(*value);
       if (!issue) {
@@ -250,6 +254,9 @@ Options of run:
   --llm-timeout-hold S the longest the mock LLM holds a call hit by a timeout
                        fault when the target's LLM client does not give up first
                        (default 120)
+  --llm-rules FILE     the mock LLM's --rules: regexes naming the operation of
+                       prompts it does not recognise by itself (format: mock-llm
+                       --print-rules); unrecognised prompts are listed after a run
   --defect ID          re-enable the audited defect of one issue in the reference
                        (embedded and process targets): its scenarios must fail
   --verbose            also print the embedded reference's log lines and the

@@ -3,7 +3,8 @@
 //   harness run --target embedded|process|command|URL [--target-cmd TEMPLATE]
 //               [--mock-llm-port P] [--issues API-001,API-010] [--scenario NAME]
 //               [--seed N] [--repeat R] [--report DIR] [--defect ID]
-//               [--request-timeout S] [--llm-timeout-hold S] [--verbose]
+//               [--request-timeout S] [--llm-timeout-hold S] [--llm-rules FILE]
+//               [--verbose]
 //   harness list
 //   harness --help
 // Both "--flag value" and "--flag=value" are accepted.

@@ -111,6 +111,7 @@ int run(const CliOptions& cli, const char* argv0) {
             << ", seed " << options.seed << "\n";
   const RunResult result = run_scenarios(selected, *target, options);
   write_console_summary(result, std::cout);
+  for (const std::string& notice : target->notices()) std::cout << "note: " << notice << "\n";
   if (result.count(Verdict::kError) > 0 && !cli.verbose && !cli.report_dir) std::cerr << log_tail();
 
   int exit_code = result.exit_code();

@@ -205,6 +205,23 @@ std::optional<Json> HttpTarget::store_tables() {
   return body["tables"];
 }
 
+std::vector<std::string> HttpTarget::notices() {
+  std::vector<std::string> notices;
+  std::vector<std::string> unknown;
+  try {
+    unknown = mock_->unknown_prompts();
+  } catch (const std::exception&) {
+    return notices;  // the mock is gone (the target stopped): nothing more to say
+  }
+  if (unknown.empty()) return notices;
+  notices.push_back("mock-llm did not recognise " + std::to_string(unknown.size()) +
+                    " kind(s) of prompt and answered them generically (journal operation "
+                    "`unknown`); name their operations with --llm-rules FILE (format: "
+                    "mock-llm --print-rules) to inject faults into them:");
+  for (const std::string& start : unknown) notices.push_back("  \"" + start + "...\"");
+  return notices;
+}
+
 void HttpTarget::reset_sides() {
   mock_->reset();
   if (has_control()) control_call(base_url(), "POST", "/__control/reset");

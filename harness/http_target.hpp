@@ -34,6 +34,8 @@ class HttpTarget : public Target {
   Json journal() override;
   std::int64_t llm_calls() override;
   std::optional<Json> store_tables() override;
+  // Prompts the mock LLM did not recognise (answered generically), with the hint.
+  std::vector<std::string> notices() override;
 
   std::string base_url() const;
   MockLlmProcess& mock_llm() { return *mock_; }

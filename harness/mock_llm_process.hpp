@@ -4,8 +4,10 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "harness/child_process.hpp"
 #include "reference/ports/document.hpp"
@@ -20,7 +22,7 @@ class MockLlmProcess {
   // faults at most `timeout_hold`. Throws std::runtime_error with what it printed
   // when it does not come up.
   MockLlmProcess(const std::string& binary, int port, std::chrono::milliseconds timeout_hold,
-                 ChildOutput output = {});
+                 ChildOutput output = {}, const std::string& rules_file = {});
 
   const std::string& base_url() const { return base_url_; }  // http://127.0.0.1:P
   std::string v1_url() const { return base_url_ + "/v1"; }   // what a target is given
@@ -34,11 +36,18 @@ class MockLlmProcess {
   std::int64_t requests();
   // Calls held right now (timeout faults, gates, delays).
   std::int64_t held();
+  // Resets its plan, journal and counts (remembering the prompts it did not
+  // recognise so far).
   void reset();
+  // The start of each distinct prompt it answered as `unknown` since it started.
+  std::vector<std::string> unknown_prompts();
 
  private:
+  void remember_unknown_prompts();
   std::unique_ptr<ChildProcess> child_;
   std::string base_url_;
+  std::mutex mutex_;
+  std::vector<std::string> unknown_prompts_;
 };
 
 // The mock-llm of an HTTP target, from `options` (binary in program_dir, port,

@@ -33,6 +33,7 @@ class RecordingTarget : public Target {
   // Forgets the tracked ids (the old records are gone) and records the baseline.
   void reset(const std::optional<Json>& fixture_tables = std::nullopt) override;
   void restart() override { inner_.restart(); }
+  std::vector<std::string> notices() override { return inner_.notices(); }
 
   Target& inner() const { return inner_; }
   IdTracker& ids() { return ids_; }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mocks/fault/fault_plan.hpp"
 #include "reference/http/api_message.hpp"
@@ -69,6 +70,10 @@ class Target {
   virtual void reset(const std::optional<Json>& fixture_tables = std::nullopt) = 0;
   // Restarts the target on its current data (API-005: migration after a restart).
   virtual void restart() = 0;
+
+  // What the user should know about the run beyond the verdicts (e.g. prompts the
+  // mock LLM did not recognise and answered generically); one line each.
+  virtual std::vector<std::string> notices() { return {}; }
 };
 
 }  // namespace rm::harness

@@ -43,6 +43,8 @@ struct TargetOptions {
   // How long mock-llm holds a call hit by a `timeout` fault when the target's
   // client does not give up first.
   std::chrono::milliseconds llm_timeout_hold{kDefaultLlmTimeoutHold};
+  // mock-llm --rules: how to recognise prompts its built-in reading does not.
+  std::string llm_rules_file{};
 };
 
 // The target could not be built or started; the CLI exits with 2.

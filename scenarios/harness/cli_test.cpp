@@ -68,6 +68,9 @@ TEST(Cli, TimeFlags) {
   EXPECT_NE(
       parse_error({"run", "--target", "process", "--llm-timeout-hold", "2s"}).find("whole seconds"),
       std::string::npos);
+  const CliOptions rules = parse_ok({"run", "--target", "http://h:1", "--llm-rules", "r.json"});
+  EXPECT_EQ(rules.target.llm_rules_file, "r.json");
+  EXPECT_EQ(rules.replay_target(), "--target http://h:1 --llm-rules 'r.json'");
 }
 
 TEST(Cli, HelpAndList) {

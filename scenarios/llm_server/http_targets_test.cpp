@@ -9,7 +9,9 @@
 #include <thread>
 
 #include "harness/command_target.hpp"
+#include "harness/http_call.hpp"
 #include "harness/http_target.hpp"
+#include "harness/mock_llm_process.hpp"
 #include "harness/runner.hpp"
 #include "harness/scenario.hpp"
 #include "harness/target_factory.hpp"
@@ -158,6 +160,26 @@ TEST(UrlTarget, SeesTheLlmWhenTheServerUsesTheMock) {
   const HookStatus llm = target->hook(Hook::kLlm);  // the upload's parse reached the mock
   EXPECT_TRUE(llm.available);
   EXPECT_FALSE(llm.by_traffic) << llm.reason;
+}
+
+// Prompts the mock answers generically are remembered across resets and told to
+// the user with the way to name them (--llm-rules).
+TEST(MockLlmProcess, RemembersThePromptsItDidNotRecognise) {
+  MockLlmProcess mock(std::string(RM_PROGRAM_DIR) + "/mock-llm", 0, kDefaultLlmTimeoutHold);
+  ApiRequest chat;
+  chat.method = "POST";
+  chat.path = "/v1/chat/completions";
+  chat.headers["content-type"] = "application/json";
+  chat.body = Json{{"model", "m"},
+                   {"messages",
+                    {{{"role", "user"},
+                      {"content", "Plan which skills to lead with for this role.\n\nSkills: Go"}}}}}
+                  .dump();
+  ASSERT_EQ(http_call(mock.base_url(), chat).status, 200);
+  mock.reset();
+  const std::vector<std::string> unknown = mock.unknown_prompts();
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_EQ(unknown[0].rfind("Plan which skills to lead with", 0), 0u) << unknown[0];
 }
 
 TEST(CommandTarget, ExpandsEveryPlaceholder) {
