@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "mocks/llm/builtin_text.hpp"
+#include "mocks/llm_server/json_fields.hpp"
 
 namespace rm {
 namespace {
@@ -12,23 +13,6 @@ namespace {
 constexpr std::size_t kMaxItems = 3;
 constexpr std::size_t kMaxQuestions = 6;
 constexpr std::size_t kMaxBullets = 4;
-
-std::string text_field(const Json& object, const char* key) {
-  if (!object.is_object()) return "";
-  const auto found = object.find(key);
-  return found != object.end() && found->is_string() ? found->get<std::string>() : "";
-}
-
-std::vector<std::string> strings_of(const Json& object, const char* key) {
-  std::vector<std::string> out;
-  if (!object.is_object()) return out;
-  const auto found = object.find(key);
-  if (found == object.end() || !found->is_array()) return out;
-  for (const Json& item : *found) {
-    if (item.is_string()) out.push_back(item.get<std::string>());
-  }
-  return out;
-}
 
 bool has_digit(const std::string& text) {
   return std::any_of(text.begin(), text.end(),
@@ -51,13 +35,13 @@ std::vector<Item> weak_items(const Json& resume) {
     if (!resume.is_object() || !resume.contains(section) || !resume[section].is_array()) return;
     const Json& list = resume[section];
     for (std::size_t i = 0; i < list.size() && items.size() < kMaxItems; ++i) {
-      const auto bullets = strings_of(list[i], "description");
+      const auto bullets = json_fields::strings(list[i], "description");
       const bool weak =
           bullets.size() < 2 || std::any_of(bullets.begin(), bullets.end(),
                                             [](const std::string& b) { return !has_digit(b); });
       if (!weak) continue;
-      items.push_back(Item{prefix + std::to_string(i), type, text_field(list[i], title_key),
-                           text_field(list[i], subtitle_key), bullets});
+      items.push_back(Item{prefix + std::to_string(i), type, json_fields::text(list[i], title_key),
+                           json_fields::text(list[i], subtitle_key), bullets});
     }
   };
   collect("workExperience", "exp_", "experience", "title", "company");
@@ -101,7 +85,7 @@ Json analyze(const PromptReader& prompt) {
                                {"placeholder", placeholder}});
     }
   }
-  const std::string name = text_field(resume.value("personalInfo", Json::object()), "name");
+  const std::string name = json_fields::text(resume.value("personalInfo", Json::object()), "name");
   std::string summary = (name.empty() ? std::string("The resume") : name + "'s resume") +
                         (items.empty() ? " is already specific; nothing needs enriching."
                                        : " has " + std::to_string(items.size()) +

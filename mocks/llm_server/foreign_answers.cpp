@@ -10,6 +10,7 @@
 #include "mocks/llm/builtin_resume_parser.hpp"
 #include "mocks/llm/builtin_text.hpp"
 #include "mocks/llm_server/enrichment_answers.hpp"
+#include "mocks/llm_server/json_fields.hpp"
 #include "mocks/llm_server/prompt_reader.hpp"
 
 namespace rm {
@@ -41,21 +42,6 @@ Json resume_of(const PromptReader& reader, const std::string& prompt) {
 }
 
 std::string job_of(const PromptReader& reader) { return reader.job_text().value_or(""); }
-
-std::string text_field(const Json& object, const char* key) {
-  if (!object.is_object()) return "";
-  const auto found = object.find(key);
-  return found != object.end() && found->is_string() ? found->get<std::string>() : "";
-}
-
-std::vector<std::string> strings_of(const Json& object, const char* key) {
-  std::vector<std::string> out;
-  if (!object.is_object() || !object.contains(key) || !object[key].is_array()) return out;
-  for (const Json& item : object[key]) {
-    if (item.is_string()) out.push_back(item.get<std::string>());
-  }
-  return out;
-}
 
 std::optional<int> experience_years(const std::string& job) {
   static const std::regex years(R"((\d{1,2})\s*\+?\s*(years|yrs)\b)",
@@ -123,7 +109,7 @@ std::string refine(const PromptReader& reader, const std::string& prompt) {
   if (keywords.empty()) {
     const Json read = builtin::read_job_keywords(input.job_description);
     for (const char* key : {"required_skills", "preferred_skills", "keywords"}) {
-      for (const auto& keyword : strings_of(read, key)) keywords.push_back(keyword);
+      for (const auto& keyword : json_fields::strings(read, key)) keywords.push_back(keyword);
     }
   }
   const std::string have = builtin::lowered_text_of(input.resume);
@@ -153,13 +139,13 @@ Application application(const PromptReader& reader, const std::string& prompt,
                         const std::map<std::string, std::string>& args) {
   Application out;
   const Json resume = resume_of(reader, prompt);
-  out.name = text_field(resume.value("personalInfo", Json::object()), "name");
+  out.name = json_fields::text(resume.value("personalInfo", Json::object()), "name");
   const std::string job = job_of(reader);
   out.job = reader.job_title().value_or(JobTitle{builtin::job_role(job), ""});
   out.language = arg(args, "language", reader.language().value_or("en"));
   const std::string lowered_job = to_lower(job);
   for (const std::string& skill :
-       strings_of(resume.value("additional", Json::object()), "technicalSkills")) {
+       json_fields::strings(resume.value("additional", Json::object()), "technicalSkills")) {
     if (out.skills.size() < 3 && lowered_job.find(to_lower(skill)) != std::string::npos) {
       out.skills.push_back(skill);
     }
@@ -167,7 +153,8 @@ Application application(const PromptReader& reader, const std::string& prompt,
   if (resume.contains("workExperience") && resume["workExperience"].is_array() &&
       !resume["workExperience"].empty()) {
     const Json& first = resume["workExperience"][0];
-    const std::string title = text_field(first, "title"), company = text_field(first, "company");
+    const std::string title = json_fields::text(first, "title"),
+                      company = json_fields::text(first, "company");
     out.recent = company.empty() ? title : title + " at " + company;
   }
   return out;
