@@ -42,6 +42,7 @@ ChildProcess::ChildProcess(std::vector<std::string> argv, ChildOutput output)
     throw std::runtime_error("eventfd failed");
   }
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (std::string& arg : argv) args.push_back(arg.data());
   args.push_back(nullptr);
   pid_ = ::fork();

@@ -52,7 +52,7 @@ class ChildProcess {
   // The last kKeptOutput bytes it wrote (stdout and stderr, as they arrived).
   std::string output() const;
 
-  static constexpr std::size_t kKeptOutput = 64 * 1024;
+  static constexpr std::size_t kKeptOutput = std::size_t{64} * 1024;
 
  private:
   bool reap(bool block);
