@@ -127,6 +127,33 @@ struct Expected {
   std::map<std::string, std::map<std::string, std::string>> hashes;
   std::set<std::string> improvements;
   int acks = 0;
+  int round_acks = 0;       // acknowledgements of the current round's writer
+  std::string last_resume;  // the current round's latest acknowledged resume
+
+  void start_round() {
+    round_acks = 0;
+    last_resume.clear();
+  }
+
+  // The write after the last acknowledgement may or may not have happened before
+  // the kill (the writer runs ahead of its acknowledgements). Creates and new
+  // hashes only add records nobody checks; a cover-letter update or a delete of
+  // the latest resume changes an acknowledged one: take whichever the file holds.
+  void settle_unacknowledged(int round, Store& store) {
+    const int next = round_acks;
+    if (last_resume.empty()) return;
+    const auto stored = store.get_resume(last_resume);
+    if (next % 5 == 2) {
+      const std::string letter = "c" + std::to_string(round) + "-" + std::to_string(next);
+      if (stored && stored->contains("cover_letter") && (*stored)["cover_letter"] == letter) {
+        cover_letters[last_resume] = letter;
+      }
+    } else if (next % 5 == 4 && (next / 5) % 2 == 0 && !stored) {
+      resumes.erase(last_resume);
+      cover_letters.erase(last_resume);
+      deleted.insert(last_resume);
+    }
+  }
 
   void apply(const std::string& line) {
     std::istringstream in(line);
@@ -134,7 +161,11 @@ struct Expected {
     in >> kind >> id >> a >> b;
     ASSERT_NE(kind, "E") << "writer failed: " << line;
     ++acks;
-    if (kind == "R") resumes.insert(id);
+    ++round_acks;
+    if (kind == "R") {
+      resumes.insert(id);
+      last_resume = id;
+    }
     if (kind == "J") jobs.insert(id);
     if (kind == "C") cover_letters[id] = a;
     if (kind == "H") hashes[id][a] = b;
@@ -182,6 +213,7 @@ TEST(FileStoreCrash, EveryAcknowledgedWriteSurvivesSigkill) {
       run_writer(db, fds[1], round);
     }
     ::close(fds[1]);
+    expected.start_round();
     AckReader acks(fds[0]);
     std::string line;
     for (int k = 0; k < kill_after; ++k) {
@@ -208,6 +240,7 @@ TEST(FileStoreCrash, EveryAcknowledgedWriteSurvivesSigkill) {
       EXPECT_TRUE(Json::accept(text)) << "round " << round;
     }
     FileStore reopened(db);
+    expected.settle_unacknowledged(round, reopened);
     expected.check(reopened);
     if (HasFatalFailure()) {
       ADD_FAILURE() << "round " << round << " after " << kill_after << " acknowledgements";
