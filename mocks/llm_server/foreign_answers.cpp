@@ -187,6 +187,8 @@ std::string outreach(const Application& a) {
 }
 
 std::string generic(const ChatRequest& request) {
+  // The prompt's own output format is the most valid answer we can give it.
+  if (auto example = PromptReader(request.prompt()).output_example()) return stable_dump(*example);
   if (request.wants_json()) {
     return Json{{"result", "ok"},
                 {"note", "mock-llm did not recognise this prompt; name its operation with --rules"}}

@@ -24,6 +24,36 @@ struct Profile {
   std::vector<Signal> signals;
 };
 
+// The top-level keys of each operation's JSON answer. A prompt that shows the
+// model an output format sharing none of them asks for something else (a newer
+// backend's diff or skill-plan prompt also "tailors a resume to the job"): that
+// operation is ruled out, and the prompt lands on `unknown`.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& answer_keys() {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> all{
+      {"parse_resume", {"personalInfo", "summary", "workExperience", "education", "additional"}},
+      {"improve", {"personalInfo", "summary", "workExperience", "education", "additional"}},
+      {"refine", {"personalInfo", "summary", "workExperience", "education", "additional"}},
+      {"extract_keywords", {"required_skills", "preferred_skills", "keywords"}},
+      {"enrichment_analyze", {"items_to_enrich", "questions", "analysis_summary"}},
+      {"enrichment_enhance", {"additional_bullets"}},
+      {"enrichment_regenerate_item", {"new_bullets", "change_summary"}},
+      {"enrichment_regenerate_skills", {"new_skills", "change_summary"}},
+  };
+  return all;
+}
+
+bool asks_for_another_shape(const std::string& operation, const std::optional<Json>& example) {
+  if (!example || !example->is_object() || example->empty()) return false;
+  for (const auto& [name, keys] : answer_keys()) {
+    if (name != operation) continue;
+    for (const std::string& key : keys) {
+      if (example->contains(key)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 // Bounded gaps ([^.\n]{0,60}) keep a verb and its object in one sentence.
 const std::vector<Profile>& profiles() {
   static const std::vector<Profile> all{
@@ -42,7 +72,8 @@ const std::vector<Profile>& profiles() {
         {Where::kAnywhere, "job description", -3}}},
       {"extract_keywords",
        {{Where::kInstruction,
-         R"(\bextract\b[^.\n]{0,60}\b(job|requirements?|keywords?|skills|qualifications)\b)", 4},
+         R"(\bextract\b[^.\n]{0,60}\b(job requirements?|requirements?|keywords?|skills|qualifications)\b)",
+         4},
         {Where::kInstruction, R"(\bjob description analy[sz]er\b)", 2},
         // "read the job posting and list what it asks for"
         {Where::kInstruction,
@@ -145,9 +176,11 @@ PromptClassifier::PromptClassifier(OperationRules user_rules)
 std::optional<std::string> PromptClassifier::recognise(const ChatRequest& request) {
   const std::string instruction = instruction_of(request);
   const std::string anywhere = builtin::to_lower(request.system_text() + "\n" + request.prompt());
+  const std::optional<Json> example = PromptReader(request.prompt()).output_example();
   std::optional<std::string> best;
   int best_score = kMinScore - 1;
   for (const auto& [operation, signals] : compiled()) {
+    if (asks_for_another_shape(operation, example)) continue;
     int score = 0;
     for (const CompiledSignal& signal : signals) {
       const bool found = signal.where == Where::kAnywhere

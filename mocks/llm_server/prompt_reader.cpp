@@ -266,6 +266,14 @@ std::optional<std::string> PromptReader::resume_markdown() const {
   return std::nullopt;
 }
 
+std::optional<Json> PromptReader::output_example() const {
+  std::optional<Json> found;
+  for (const JsonBlock& block : json_blocks_) {
+    if (block.value.is_object() && names_example(block.label)) found = block.value;
+  }
+  return found;
+}
+
 std::optional<Json> PromptReader::resume_json() const {
   std::optional<Json> master;
   for (const JsonBlock& block : json_blocks_) {

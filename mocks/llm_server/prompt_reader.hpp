@@ -55,6 +55,10 @@ class PromptReader {
   // A JSON list of strings under a label naming keywords (the refine prompt).
   std::optional<std::vector<std::string>> keyword_list() const;
 
+  // The output format the prompt shows the model: the last JSON object labelled as
+  // an example / format / schema / template ("Output this exact JSON format:").
+  std::optional<Json> output_example() const;
+
   // The language the answer is asked in ("Write in English." -> "en"), as the
   // codes of the reference's `language` setting.
   std::optional<std::string> language() const;

@@ -167,6 +167,43 @@ TEST(PromptClassifier, TheReferencesPlainPromptsAreRecognised) {
   EXPECT_EQ(classifier.classify(as_request(plain_prompts::health())).operation, "health");
 }
 
+// Prompts of an implementation's newer version that talk about tailoring a resume
+// or extracting from a job but ask for another output (a list of edits, a skill
+// plan, a one-line title) are not answered as improve / extract_keywords: they are
+// `unknown`, answered in the output format they show, or as text.
+TEST(PromptClassifier, PromptsAskingForAnotherShapeAreUnknownAndGetThatShape) {
+  const PromptClassifier classifier{OperationRules{}};
+  const std::string resume =
+      R"({"personalInfo": {"name": "Ada Lovelace"}, "summary": "Engineer.", "workExperience": []})";
+  ChatRequest edits = user_prompt(
+      "Given the resume and the job description below, return a JSON object with targeted "
+      "edits that align the resume with the job.\n\nJob Description:\nData Engineer at "
+      "Contoso\n\nOriginal Resume:\n" +
+          resume +
+          "\n\nOutput this exact JSON format:\n{\"changes\": [{\"path\": \"summary\", "
+          "\"action\": \"replace\", \"original\": \"old\", \"value\": \"new\"}], "
+          "\"strategy_notes\": \"notes\"}",
+      true);
+  EXPECT_EQ(classifier.classify(edits).operation, "unknown");
+  const Json edits_answer = Json::parse(foreign_answer("unknown", {}, edits));
+  EXPECT_TRUE(edits_answer.contains("changes")) << edits_answer.dump();
+
+  ChatRequest plan = user_prompt(
+      "Build a short plan of the skills to stress when tailoring this resume to the job. "
+      "Return only a JSON object.\n\nResume JSON:\n" +
+          resume +
+          "\n\nOutput this exact JSON format:\n{\"target_skills\": [{\"skill\": \"Go\", "
+          "\"reason\": \"asked for\"}], \"strategy_notes\": \"notes\"}",
+      true);
+  EXPECT_EQ(classifier.classify(plan).operation, "unknown");
+  EXPECT_TRUE(Json::parse(foreign_answer("unknown", {}, plan)).contains("target_skills"));
+
+  const ChatRequest title = user_prompt(
+      "Extract the job title and company name from this job description.\n\nJob "
+      "Description:\nData Engineer at Contoso\n\nOutput the title only, nothing else.");
+  EXPECT_NE(classifier.classify(title).operation, "extract_keywords");
+}
+
 TEST(PromptClassifier, AShortPromptIsAHealthCheck) {
   const PromptClassifier classifier;
   for (const char* text : {"Hi", "ping", "Say OK", "  hello there!  "}) {
