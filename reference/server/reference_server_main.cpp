@@ -20,6 +20,7 @@
 #include "mocks/llm/builtin_llm.hpp"
 #include "mocks/settings/file_settings_store.hpp"
 #include "mocks/settings/memory_settings_store.hpp"
+#include "mocks/store/data_dir_lock.hpp"
 #include "mocks/store/file_store.hpp"
 #include "mocks/store/memory_store.hpp"
 #include "reference/adapters/http_llm.hpp"
@@ -125,6 +126,17 @@ int main(int argc, char** argv) {
   if (options.help) {
     std::fputs(rm::server_usage(program).c_str(), stdout);
     return 0;
+  }
+
+  // The data dir is this process's alone, from before anything reads it until exit.
+  std::optional<rm::DataDirLock> data_dir_lock;
+  if (options.data_dir) {
+    rm::DataDirLock::Result locked = rm::DataDirLock::acquire(*options.data_dir);
+    if (!locked.lock) {
+      std::fprintf(stderr, "reference-server: %s\n", locked.error.c_str());
+      return 2;
+    }
+    data_dir_lock = std::move(locked.lock);
   }
 
   try {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -79,6 +80,26 @@ TEST(ReferenceServerProcess, DataDirPersistsAcrossARestart) {
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "database.json"));
   ServerProcess restarted(reference_server_options({"--data-dir", dir.path().string()}));
   EXPECT_EQ(total_jobs(restarted.port()), 1);
+}
+
+// A second server on a data dir in use is refused before it touches anything, and
+// says which process holds the dir.
+TEST(ReferenceServerProcess, ASecondProcessOnTheSameDataDirIsRefused) {
+  TempDir dir;
+  ServerProcess first(reference_server_options({"--data-dir", dir.path().string()}));
+  const std::string command =
+      reference_server_binary() + " --port 0 --data-dir '" + dir.path().string() + "' 2>&1";
+  FILE* second = ::popen(command.c_str(), "r");
+  ASSERT_NE(second, nullptr);
+  std::string printed;
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, second) != nullptr) printed += buffer;
+  const int status = ::pclose(second);
+  ASSERT_TRUE(WIFEXITED(status)) << printed;
+  EXPECT_EQ(WEXITSTATUS(status), 2) << printed;
+  EXPECT_THAT(printed,
+              HasSubstr("in use by another process (pid " + std::to_string(first.pid()) + ")"));
+  EXPECT_EQ(total_jobs(first.port()), 0);  // the first one serves on, untouched
 }
 
 TEST(ReferenceServerProcess, DefectFlagStartsTheServer) {
