@@ -91,18 +91,35 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     options.command = CliOptions::Command::kRun;
   } else if (command == "list") {
     options.command = CliOptions::Command::kList;
+  } else if (command == "diff") {
+    if (args.size() != 3)
+      return {std::nullopt, "diff needs two files: OLD/results.json NEW/results.json"};
+    options.command = CliOptions::Command::kDiff;
+    options.files = {args[1], args[2]};
+    return {options, {}};
+  } else if (command == "baseline") {
+    if (args.size() != 5 || args[1] != "write" || (args[3] != "-o" && args[3] != "--output")) {
+      return {std::nullopt, "usage: harness baseline write DIR/results.json -o FILE"};
+    }
+    options.command = CliOptions::Command::kBaselineWrite;
+    options.files = {args[2]};
+    options.output = args[4];
+    return {options, {}};
   } else {
-    return {std::nullopt, "unknown command '" + command + "' (run, list or --help)"};
+    return {std::nullopt,
+            "unknown command '" + command + "' (run, list, baseline write, diff or --help)"};
   }
 
   std::optional<std::string> target;
   std::optional<std::string> target_cmd;
   std::set<std::string> seen;
-  static const std::set<std::string> kFlags = {
-      "--target",          "--target-cmd",       "--mock-llm-port",
-      "--issues",          "--scenario",         "--seed",
-      "--repeat",          "--report",           "--defect",
-      "--request-timeout", "--llm-timeout-hold", "--llm-rules"};
+  static const std::set<std::string> kFlags = {"--target",           "--target-cmd",
+                                               "--mock-llm-port",    "--issues",
+                                               "--scenario",         "--seed",
+                                               "--repeat",           "--report",
+                                               "--defect",           "--request-timeout",
+                                               "--llm-timeout-hold", "--llm-rules",
+                                               "--baseline",         "--shard"};
   for (std::size_t i = 1; i < args.size(); ++i) {
     std::string flag = args[i];
     std::optional<std::string> value;
@@ -113,6 +130,10 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     }
     if (flag == "--verbose" && !value) {
       options.verbose = true;
+      continue;
+    }
+    if (flag == "--strict-baseline" && !value) {
+      options.strict_baseline = true;
       continue;
     }
     if (kFlags.count(flag) == 0) return {std::nullopt, "unknown option '" + args[i] + "'"};
@@ -172,6 +193,18 @@ CliParse parse_cli(const std::vector<std::string>& args) {
       (flag == "--request-timeout" ? options.target.request_timeout
                                    : options.target.llm_timeout_hold) =
           std::chrono::seconds(*seconds);
+    } else if (flag == "--baseline") {
+      if (value->empty()) return {std::nullopt, "--baseline needs a file"};
+      options.baseline = *value;
+    } else if (flag == "--shard") {
+      const std::size_t slash = value->find('/');
+      const auto index = parse_number<int>(value->substr(0, slash));
+      const auto count =
+          slash == std::string::npos ? std::nullopt : parse_number<int>(value->substr(slash + 1));
+      if (!index || !count || *count < 1 || *index < 1 || *index > *count) {
+        return {std::nullopt, "--shard: expected i/n with 1 <= i <= n, got '" + *value + "'"};
+      }
+      options.shard = std::make_pair(*index, *count);
     } else if (flag == "--llm-rules") {
       if (value->empty()) return {std::nullopt, "--llm-rules needs a file"};
       options.target.llm_rules_file = *value;
@@ -228,6 +261,8 @@ Usage:
   harness run --target embedded|process|URL [options]
   harness run --target-cmd TEMPLATE [options]
   harness list
+  harness baseline write DIR/results.json -o FILE
+  harness diff OLD/results.json NEW/results.json
   harness --help
 
 Options of run:
@@ -259,6 +294,13 @@ Options of run:
                        --print-rules); unrecognised prompts are listed after a run
   --defect ID          re-enable the audited defect of one issue in the reference
                        (embedded and process targets): its scenarios must fail
+  --baseline FILE      gate on a baseline of known failures (harness baseline
+                       write): exit 0 while the failures are exactly the known
+                       ones, 1 on a new one (2 on a new error); a known failure
+                       that passes is reported "fixed — update the baseline"
+  --strict-baseline    with --baseline: a fixed entry fails the run too
+  --shard i/n          run only shard i of n (stable by scenario name): n jobs
+                       together run each scenario exactly once
   --verbose            also print the embedded reference's log lines and the
                        started processes' output (always in target.log)
 
@@ -287,6 +329,13 @@ Verdicts:
   not_testable  a needed hook is missing; the reason names it
   not_observed  statistical race run with no violation seen: never a pass
   error         the target could not be driven (or the scenario threw)
+
+Other commands:
+  baseline write R -o F  a baseline listing every fail / error of results.json R
+                         (reason: the first MUST finding; add "expires":
+                         "YYYY-MM-DD" to an entry to make it lapse)
+  diff OLD NEW           new failures, fixed ones and changed verdicts between
+                         two results.json; exit 1 on a new failure
 
 Exit codes: 0 every MUST held (not_testable / not_observed do not fail the run),
 1 some scenario failed, 2 harness or target error (cannot start, unreachable,

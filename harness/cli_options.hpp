@@ -5,12 +5,15 @@
 //               [--seed N] [--repeat R] [--report DIR] [--defect ID]
 //               [--request-timeout S] [--llm-timeout-hold S] [--llm-rules FILE]
 //               [--verbose]
+//   harness baseline write DIR/results.json -o FILE
+//   harness diff OLD/results.json NEW/results.json
 //   harness list
 //   harness --help
 // Both "--flag value" and "--flag=value" are accepted.
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "harness/target_factory.hpp"
@@ -18,7 +21,7 @@
 namespace rm::harness {
 
 struct CliOptions {
-  enum class Command { kRun, kList, kHelp };
+  enum class Command { kRun, kList, kHelp, kBaselineWrite, kDiff };
   Command command = Command::kHelp;
   TargetOptions target;
   std::vector<std::string> issues;  // canonical "API-001"
@@ -26,6 +29,13 @@ struct CliOptions {
   std::optional<std::uint64_t> seed;
   std::optional<int> repeat;
   std::optional<std::string> report_dir;
+  // run: gate on a baseline of known failures (harness/baseline.hpp).
+  std::optional<std::string> baseline;
+  bool strict_baseline = false;              // a fixed baseline entry fails the run too
+  std::optional<std::pair<int, int>> shard;  // --shard i/n
+  // baseline write RESULTS -o FILE; diff OLD NEW: the files named.
+  std::vector<std::string> files;
+  std::optional<std::string> output;
   bool verbose = false;  // show the reference's log lines and the started processes' output
 
   // The arguments that recreate this target in a replay command

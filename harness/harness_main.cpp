@@ -4,16 +4,19 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "harness/baseline.hpp"
 #include "harness/cli_options.hpp"
 #include "harness/data_dir.hpp"
 #include "harness/interrupt.hpp"
 #include "harness/output_log.hpp"
 #include "harness/reports.hpp"
+#include "harness/results_diff.hpp"
 #include "harness/runner.hpp"
 #include "harness/scenario.hpp"
 #include "harness/target_factory.hpp"
@@ -53,6 +56,32 @@ int list_scenarios() {
   return 0;
 }
 
+// A JSON file, or an error naming it (thrown as std::runtime_error).
+rm::Json read_json_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  rm::Json json = rm::Json::parse(in, nullptr, false);
+  if (json.is_discarded()) throw std::runtime_error(path + " is not valid JSON");
+  return json;
+}
+
+int write_baseline(const CliOptions& cli) {
+  const Baseline baseline = baseline_from_results(read_json_file(cli.files.at(0)));
+  std::ofstream out(*cli.output, std::ios::binary | std::ios::trunc);
+  out << baseline_json(baseline).dump(2) << "\n";
+  if (!out.flush()) throw std::runtime_error("cannot write " + *cli.output);
+  std::cout << "baseline: " << baseline.known.size() << " known failure(s) of " << cli.files[0]
+            << " written to " << *cli.output << "\n";
+  return 0;
+}
+
+int diff(const CliOptions& cli) {
+  const ResultsDiff diff =
+      diff_results(read_json_file(cli.files.at(0)), read_json_file(cli.files.at(1)));
+  std::cout << describe(diff);
+  return diff.regression() ? 1 : 0;
+}
+
 int run(const CliOptions& cli, const char* argv0) {
   RunOptions options;
   options.issues = cli.issues;
@@ -62,6 +91,17 @@ int run(const CliOptions& cli, const char* argv0) {
   options.replay_target = cli.replay_target();
   if (cli.target.defect) options.defect = rm::issue_id(*cli.target.defect);
   options.progress = &std::cout;
+  options.shard = cli.shard;
+  // A baseline that cannot be read is a usage error, found before the run.
+  std::optional<Baseline> baseline;
+  if (cli.baseline) {
+    try {
+      baseline = parse_baseline(read_json_file(*cli.baseline));
+    } catch (const std::exception& error) {
+      std::cerr << "harness: --baseline " << *cli.baseline << ": " << error.what() << "\n";
+      return 2;
+    }
+  }
   // The reference's warnings are expected under injected faults; they would only
   // interleave with the progress lines.
   if (!cli.verbose) rm::set_service_log_sink([](std::string_view) {});
@@ -115,6 +155,12 @@ int run(const CliOptions& cli, const char* argv0) {
   if (result.count(Verdict::kError) > 0 && !cli.verbose && !cli.report_dir) std::cerr << log_tail();
 
   int exit_code = result.exit_code();
+  if (baseline) {
+    const BaselineCheck check =
+        check_against_baseline(results_json(result), *baseline, today_utc());
+    std::cout << describe(check, cli.strict_baseline);
+    exit_code = check.exit_code(cli.strict_baseline);
+  }
   if (cli.report_dir) {
     try {
       for (const auto& path : write_reports(result, *cli.report_dir)) {
@@ -156,6 +202,10 @@ int main(int argc, char** argv) {
         return list_scenarios();
       case CliOptions::Command::kRun:
         return run(cli, argc > 0 ? argv[0] : "harness");
+      case CliOptions::Command::kBaselineWrite:
+        return write_baseline(cli);
+      case CliOptions::Command::kDiff:
+        return diff(cli);
     }
   } catch (const std::exception& error) {
     std::cerr << "harness: " << error.what() << "\n";

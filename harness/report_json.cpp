@@ -64,7 +64,8 @@ Json results_json(const RunResult& run) {
                           Verdict::kNotObserved, Verdict::kError}) {
     counts[verdict_name(verdict)] = run.count(verdict);
   }
-  return {{"target", run.target},
+  return {{"schema", kResultsSchema},
+          {"target", run.target},
           {"defect", run.defect ? Json(*run.defect) : Json(nullptr)},
           {"seed", run.seed},
           {"total_ms", run.total_ms},

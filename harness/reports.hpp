@@ -28,6 +28,8 @@ std::string xml_escape(const std::string& text);
 
 void write_summary_markdown(const RunResult& run, std::ostream& out);
 
+// results.json's layout version: bumped when a field changes meaning or goes.
+inline constexpr int kResultsSchema = 1;
 Json results_json(const RunResult& run);
 void write_results_json(const RunResult& run, std::ostream& out);
 

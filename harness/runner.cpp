@@ -326,12 +326,25 @@ std::vector<const Scenario*> select_scenarios(const std::vector<const Scenario*>
   for (const Scenario* scenario : all) {
     if (!issues.empty() && issues.count(scenario->issue) == 0) continue;
     if (options.scenario && scenario->name != *options.scenario) continue;
+    if (options.shard && shard_of(scenario->issue, scenario->name, options.shard->second) !=
+                             options.shard->first - 1) {
+      continue;
+    }
     selected.push_back(scenario);
   }
   std::stable_sort(selected.begin(), selected.end(), [](const Scenario* a, const Scenario* b) {
     return a->issue != b->issue ? a->issue < b->issue : a->name < b->name;
   });
   return selected;
+}
+
+int shard_of(const std::string& issue, const std::string& name, int count) {
+  std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a, 64 bits
+  for (const char c : issue + "/" + name) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return count <= 1 ? 0 : static_cast<int>(hash % static_cast<std::uint64_t>(count));
 }
 
 std::string replay_command(const ScenarioResult& result, const RunOptions& options) {

@@ -13,6 +13,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "harness/check.hpp"
@@ -38,7 +39,14 @@ struct RunOptions {
   std::optional<std::string> defect;
   // One line per finished scenario goes here when set.
   std::ostream* progress = nullptr;
+  // Shard i of n (1-based): only the scenarios whose stable hash of "issue/name"
+  // falls in it, so that n CI jobs together run each scenario exactly once.
+  std::optional<std::pair<int, int>> shard;
 };
+
+// Which shard (0-based, of `count`) a scenario belongs to: FNV-1a of "issue/name",
+// so adding a scenario never moves the others.
+int shard_of(const std::string& issue, const std::string& name, int count);
 
 // One round of a statistical race run, as results.json reports it.
 struct RoundResult {

@@ -73,6 +73,28 @@ TEST(Cli, TimeFlags) {
   EXPECT_EQ(rules.replay_target(), "--target http://h:1 --llm-rules 'r.json'");
 }
 
+TEST(Cli, BaselineDiffAndShard) {
+  const CliOptions gate = parse_ok({"run", "--target", "embedded", "--baseline", "known.json",
+                                    "--strict-baseline", "--shard", "2/3"});
+  EXPECT_EQ(gate.baseline, "known.json");
+  EXPECT_TRUE(gate.strict_baseline);
+  EXPECT_EQ(gate.shard, std::make_pair(2, 3));
+  for (const char* bad : {"0/3", "4/3", "3", "a/b", "1/0"}) {
+    EXPECT_NE(parse_error({"run", "--target", "embedded", "--shard", bad}).find("--shard"),
+              std::string::npos)
+        << bad;
+  }
+  const CliOptions write = parse_ok({"baseline", "write", "out/results.json", "-o", "b.json"});
+  EXPECT_EQ(write.command, CliOptions::Command::kBaselineWrite);
+  EXPECT_EQ(write.files, std::vector<std::string>{"out/results.json"});
+  EXPECT_EQ(write.output, "b.json");
+  EXPECT_NE(parse_error({"baseline", "write", "r.json"}).find("usage"), std::string::npos);
+  const CliOptions diff = parse_ok({"diff", "old.json", "new.json"});
+  EXPECT_EQ(diff.command, CliOptions::Command::kDiff);
+  EXPECT_EQ(diff.files, (std::vector<std::string>{"old.json", "new.json"}));
+  EXPECT_NE(parse_error({"diff", "old.json"}).find("two files"), std::string::npos);
+}
+
 TEST(Cli, HelpAndList) {
   EXPECT_EQ(parse_ok({"--help"}).command, CliOptions::Command::kHelp);
   EXPECT_EQ(parse_ok({"run", "--target", "embedded", "-h"}).command, CliOptions::Command::kHelp);
