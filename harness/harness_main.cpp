@@ -1,6 +1,8 @@
 // harness: the command line over the runner (see harness/cli_options.hpp and
 // docs/harness.md). Scenarios reach this program as object files
 // (rm_issue_scenarios), registering themselves before main runs.
+#include <unistd.h>
+
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -14,6 +16,7 @@
 #include "harness/cli_options.hpp"
 #include "harness/data_dir.hpp"
 #include "harness/interrupt.hpp"
+#include "harness/live_progress.hpp"
 #include "harness/output_log.hpp"
 #include "harness/reports.hpp"
 #include "harness/results_diff.hpp"
@@ -90,7 +93,14 @@ int run(const CliOptions& cli, const char* argv0) {
   options.repeat = cli.repeat;
   options.replay_target = cli.replay_target();
   if (cli.target.defect) options.defect = rm::issue_id(*cli.target.defect);
-  options.progress = &std::cout;
+  // A live status line on a terminal; plain lines for a log or a pipe.
+  std::optional<LiveProgress> live;
+  if (::isatty(STDOUT_FILENO) != 0) {
+    live.emplace(std::cout);
+    options.observer = &*live;
+  } else {
+    options.progress = &std::cout;
+  }
   options.shard = cli.shard;
   // A baseline that cannot be read is a usage error, found before the run.
   std::optional<Baseline> baseline;
@@ -150,6 +160,7 @@ int run(const CliOptions& cli, const char* argv0) {
   std::cout << "harness: " << selected.size() << " scenarios against " << target->describe()
             << ", seed " << options.seed << "\n";
   const RunResult result = run_scenarios(selected, *target, options);
+  live.reset();  // the status line goes before the summary
   write_console_summary(result, std::cout);
   for (const std::string& notice : target->notices()) std::cout << "note: " << notice << "\n";
   if (result.count(Verdict::kError) > 0 && !cli.verbose && !cli.report_dir) std::cerr << log_tail();

@@ -408,7 +408,12 @@ RunResult run_scenarios(const std::vector<const Scenario*>& scenarios, Target& t
   run.seed = options.seed;
   const int total = static_cast<int>(scenarios.size());
   for (int i = 0; i < total; ++i) {
+    if (options.observer != nullptr)
+      options.observer->scenario_started(*scenarios[i], i + 1, total);
     run.scenarios.push_back(run_scenario(*scenarios[i], target, options));
+    if (options.observer != nullptr) {
+      options.observer->scenario_finished(run.scenarios.back(), i + 1, total);
+    }
     if (options.progress != nullptr) {
       *options.progress << progress_line(run.scenarios.back(), i + 1, total) << '\n' << std::flush;
     }

@@ -26,6 +26,17 @@ namespace rm::harness {
 inline constexpr int kDefaultStatisticalRounds = 20;
 inline constexpr std::uint64_t kDefaultSeed = 1;
 
+struct ScenarioResult;
+
+// Told as scenarios start and finish (a live progress display); called on the
+// runner's thread.
+class RunObserver {
+ public:
+  virtual ~RunObserver() = default;
+  virtual void scenario_started(const Scenario& scenario, int index, int total) = 0;
+  virtual void scenario_finished(const ScenarioResult& result, int index, int total) = 0;
+};
+
 struct RunOptions {
   std::vector<std::string> issues;      // "API-002" (any form parse_issue_id takes); empty = all
   std::optional<std::string> scenario;  // one scenario name; empty = all
@@ -39,6 +50,7 @@ struct RunOptions {
   std::optional<std::string> defect;
   // One line per finished scenario goes here when set.
   std::ostream* progress = nullptr;
+  RunObserver* observer = nullptr;
   // Shard i of n (1-based): only the scenarios whose stable hash of "issue/name"
   // falls in it, so that n CI jobs together run each scenario exactly once.
   std::optional<std::pair<int, int>> shard;
