@@ -172,7 +172,9 @@ def render(reqs, table, targets, results) -> str:
             by = ", ".join(caught[:3]) + (" …" if len(caught) > 3 else "")
             return f"`{name}` killed by {by}" if by else f"`{name}` killed"
         if r.get("equivalent"):
-            return f"`{name}` SURVIVED (documented)"
+            return f"`{name}` SURVIVED (equivalent)"
+        if r.get("out_of_reach"):
+            return f"`{name}` SURVIVED (out of reach, see reports/mutation/summary.md)"
         return f"`{name}` **{r['status']}**"
 
     must = [r for r in reqs if r["level"] == "MUST"]
