@@ -15,6 +15,7 @@
 #include "mocks/fault/llm_wrapper.hpp"
 #include "mocks/llm/builtin_llm.hpp"
 #include "mocks/settings/memory_settings_store.hpp"
+#include "mocks/store/atomic_file.hpp"
 #include "mocks/store/file_store.hpp"
 #include "mocks/store/memory_store.hpp"
 
@@ -131,7 +132,25 @@ Json EmbeddedTarget::journal() { return injector_->journal().to_json(); }
 
 std::int64_t EmbeddedTarget::llm_calls() { return llm_->calls(); }
 
-std::optional<Json> EmbeddedTarget::store_tables() { return stack()->inner->export_tables(); }
+// With a fixture the store is a FileStore, and what is stored is what its file
+// holds. The FileStore writes through, so file and memory agree, unless a write
+// (e.g. the migration on open, API-005) never reached the disk: only the file
+// shows that, so the file is read back.
+std::optional<Json> EmbeddedTarget::store_tables() {
+  const auto current = stack();
+  if (data_dir_) {
+    const auto text = read_whole_file(*data_dir_ / "database.json");
+    if (text && !text->empty()) {
+      try {
+        return Json::parse(*text);
+      } catch (const Json::parse_error& e) {
+        throw std::runtime_error("embedded target: database.json is not valid JSON: " +
+                                 std::string(e.what()));
+      }
+    }
+  }
+  return current->inner->export_tables();
+}
 
 void EmbeddedTarget::rebuild(std::shared_ptr<Store> inner) {
   ServicePorts ports;

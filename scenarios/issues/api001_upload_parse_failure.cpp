@@ -69,6 +69,44 @@ void parse_success(ScenarioContext& ctx) {
                  "the parsed resume is stored (processed_resume is an object)", read.evidence());
 }
 
+// The parse worked but recording its result fails (store update_resume fails).
+// The contract leaves the answer open (an error, or 200 saying "failed"), but
+// whatever the client is told must be what is stored, and no record may be left
+// "processing" once the request has answered (section 3). A second upload then
+// works and says "ready" (the failed write left nothing behind that blocks it).
+void result_write_fails(ScenarioContext& ctx) {
+  if (!delete_all_resumes(ctx)) return;
+  if (!install(ctx, plan(ctx, R"({"rules": [{"component": "store", "operation": "update_resume",
+      "action": "fail", "times": 1, "comment": "recording the parse result fails"}]})"))) {
+    return;
+  }
+  const Step upload = upload_resume(ctx);
+  if (!require_fired(ctx, "store", "update_resume")) return;
+  ctx.target.clear_plan();
+  const auto entries = list_entries(ctx);
+  std::string listed;
+  bool processing = false;
+  for (const Json& entry : entries) {
+    listed += entry.dump() + "\n";
+    processing = processing || entry.value("processing_status", "") == "processing";
+  }
+  ctx.check.must(!processing, "no resume is left \"processing\" after the upload answered",
+                 upload.evidence() + "\n" + listed);
+  if (upload.ok()) {
+    ctx.check.must(upload.at("/processing_status") != "ready",
+                   "a 200 does not say \"ready\" for a result that was not stored",
+                   upload.evidence());
+    const std::string resume_id = upload.string_at("/resume_id");
+    const auto entry = list_entry(entries, resume_id);
+    ctx.check.must(entry && (*entry)["processing_status"] == upload.at("/processing_status"),
+                   "the stored status is the one the response gave", listed);
+  }
+  const Step again = upload_resume(ctx);
+  if (!require_ok(ctx, again, "uploading again once the store works")) return;
+  ctx.check.must(again.at("/processing_status") == "ready",
+                 "the next upload says processing_status \"ready\"", again.evidence());
+}
+
 [[maybe_unused]] const bool registered = [] {
   auto& registry = ScenarioRegistry::instance();
   struct Variant {
@@ -96,6 +134,14 @@ void parse_success(ScenarioContext& ctx) {
       .description = "a parse that works: 200 with processing_status ready, stored ready",
       .needs = {},
       .run = parse_success,
+  });
+  registry.add({
+      .issue = "API-001",
+      .name = "parse_result_write_fails_nothing_processing",
+      .description = "the parse works but storing its result fails: what the client is told is "
+                     "what is stored, no record left processing; the next upload says ready",
+      .needs = {Hook::kStore},
+      .run = result_write_fails,
   });
   return true;
 }();

@@ -18,15 +18,23 @@ struct LegacyRecord {
 };
 
 const std::string kCurrentId = "5a000000-0000-4000-8000-000000000001";
+// A current record whose stored status differs from what inference would give (an
+// upload whose parse failed: content, no data, "failed"; inference says pending).
+// Migration and reads must leave a stored status alone, on every restart.
+const std::string kCurrentFailedId = "5a000000-0000-4000-8000-000000000005";
 const std::vector<LegacyRecord> kLegacy = {
     {"5a000000-0000-4000-8000-000000000002", "ready"},
     {"5a000000-0000-4000-8000-000000000003", "pending"},
     {"5a000000-0000-4000-8000-000000000004", "failed"},
 };
 
-// One current master and three legacy records without processing_status.
+// One current master, one current failed upload, and three legacy records
+// without processing_status.
 std::vector<Json> fixture_resumes() {
   Json current = fixture_resume(kCurrentId, sample_resume_data("Current Record"), true);
+  Json current_failed = fixture_resume(kCurrentFailedId, nullptr, false);
+  current_failed["content"] = "# Current Unparsed\nThe model could not parse this upload";
+  current_failed["processing_status"] = "failed";
   Json with_data = fixture_resume(kLegacy[0].id, sample_resume_data("Legacy Parsed"), false);
   with_data["content_type"] = "md";
   with_data["content"] = "# Legacy Parsed\nSystems Engineer";
@@ -35,7 +43,7 @@ std::vector<Json> fixture_resumes() {
   Json neither = fixture_resume(kLegacy[2].id, nullptr, false);
   neither["content"] = "";
   for (Json* legacy : {&with_data, &content_only, &neither}) legacy->erase("processing_status");
-  return {current, with_data, content_only, neither};
+  return {current, current_failed, with_data, content_only, neither};
 }
 
 void inferred_on_read(ScenarioContext& ctx) {
@@ -58,6 +66,10 @@ void inferred_on_read(ScenarioContext& ctx) {
                        "\" for a legacy record",
                    listed);
   }
+  const Step failed = get_resume(ctx, kCurrentFailedId);
+  ctx.check.must(failed.at("/data/raw_resume/processing_status") == "failed",
+                 "a stored processing_status is shown as stored, not re-inferred",
+                 failed.evidence());
   const Step stats = status(ctx);
   ctx.check.must(stats.ok() && stats.at("/database_stats/total_resumes") == resumes.size(),
                  "GET /status counts every record, legacy ones included", stats.evidence());

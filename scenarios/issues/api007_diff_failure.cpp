@@ -2,6 +2,7 @@
 // calculation throws), diff_summary and detailed_changes are null AND a warning
 // says the changes could not be calculated, with the reason
 // (original_data_missing / calculation_error).
+#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -13,8 +14,26 @@ namespace {
 
 using namespace flows;
 
+// Whether `text` holds the reason code `code` (e.g. "original_data_missing") in
+// any spelling: case, and `_` / `-` / space between its words, are free.
+bool names_code(std::string_view text, std::string_view code) {
+  const auto fold = [](std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+      out += (c == '_' || c == '-')
+                 ? ' '
+                 : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+  };
+  return fold(text).find(fold(code)) != std::string::npos;
+}
+
 // `gives_reason`: the contract's reason code in any spelling, or an unambiguous
-// statement of that reason (harness/subject_matchers.hpp).
+// statement of that reason (harness/subject_matchers.hpp). The contract names the
+// reason by its code, so the code itself MUST be there as well: prose alone
+// ("the original is missing") or the other cause's code does not tell a client
+// which of the two reasons it is.
 void check_diff_reported(ScenarioContext& ctx, const Step& step,
                          bool (*gives_reason)(std::string_view), const std::string& reason_name) {
   ctx.check.must(step.ok(), "the request still answers 200", step.evidence());
@@ -30,6 +49,16 @@ void check_diff_reported(ScenarioContext& ctx, const Step& step,
                                             gives_reason(warning);
                                    }),
                  "the warning gives the reason (" + reason_name + ")", warnings_text(step.body));
+  const std::string other =
+      reason_name == "original_data_missing" ? "calculation_error" : "original_data_missing";
+  ctx.check.must(subject::any_says(warnings,
+                                   [&](std::string_view warning) {
+                                     return subject::says_changes_not_calculated(warning) &&
+                                            names_code(warning, reason_name) &&
+                                            !names_code(warning, other);
+                                   }),
+                 "the warning names the reason code " + reason_name + " (and not " + other + ")",
+                 warnings_text(step.body));
 }
 
 // A resume whose upload stored no structured data (the parse call throws).

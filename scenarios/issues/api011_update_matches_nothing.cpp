@@ -7,6 +7,7 @@
 #include <string>
 
 #include "harness/flows.hpp"
+#include "harness/requests.hpp"
 #include "harness/subject_matchers.hpp"
 
 namespace rm::harness {
@@ -103,6 +104,41 @@ void patch(ScenarioContext& ctx) {
           "gate": "patch-write", "times": 1, "comment": "hold the PATCH before its write"}]})",
       "patch-write", [&ctx, id, edited] { return patch_resume(ctx, id, edited); }, id);
 }
+
+// The contract says "a PATCH": the cover-letter and outreach-message PATCHes
+// write the resume too, and each has its own "matched nothing" path.
+void patch_message(ScenarioContext& ctx, const std::string& field) {
+  const auto resume_id = setup_resume(ctx);
+  if (!resume_id) return;
+  const std::string id = *resume_id;
+  const std::string path = "/resumes/" + id + "/" + field;
+  delete_while_held(
+      ctx, R"({"rules": [{"component": "store", "operation": "update_resume", "action": "gate",
+          "gate": "message-write", "times": 1, "comment": "hold the PATCH before its write"}]})",
+      "message-write",
+      [&ctx, path] {
+        return send(ctx, patch_json(api(path), {{"content", "Dear team, ..."}}));
+      },
+      id);
+}
+
+RM_SCENARIO({
+    .issue = "API-011",
+    .name = "patch_cover_letter_deleted_before_write",
+    .description = "PATCH /resumes/{id}/cover-letter held before its store write, the resume "
+                   "deleted: 404/409 saying it no longer exists; not re-created",
+    .needs = {Hook::kStoreGate},
+    .run = [](ScenarioContext& ctx) { patch_message(ctx, "cover-letter"); },
+});
+
+RM_SCENARIO({
+    .issue = "API-011",
+    .name = "patch_outreach_deleted_before_write",
+    .description = "PATCH /resumes/{id}/outreach-message held before its store write, the "
+                   "resume deleted: 404/409 saying it no longer exists; not re-created",
+    .needs = {Hook::kStoreGate},
+    .run = [](ScenarioContext& ctx) { patch_message(ctx, "outreach-message"); },
+});
 
 RM_SCENARIO({
     .issue = "API-011",

@@ -206,7 +206,9 @@ INSTANTIATE_TEST_SUITE_P(
                     std::make_tuple("API-011", "upload_deleted_during_parse"),
                     std::make_tuple("API-011", "cover_letter_deleted_during_generation"),
                     std::make_tuple("API-011", "outreach_deleted_during_generation"),
-                    std::make_tuple("API-011", "patch_deleted_before_write")),
+                    std::make_tuple("API-011", "patch_deleted_before_write"),
+                    std::make_tuple("API-011", "patch_cover_letter_deleted_before_write"),
+                    std::make_tuple("API-011", "patch_outreach_deleted_before_write")),
     [](const auto& info) {
       std::string name = std::get<0>(info.param) + "_" + std::get<1>(info.param);
       for (char& c : name) {
