@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "harness/reports.hpp"
+#include "reports/reports.hpp"
 #include "scenarios/harness/tiny_xml.hpp"
 
 namespace rm::harness {

@@ -6,10 +6,10 @@
 
 #include <fstream>
 
-#include "harness/baseline.hpp"
+#include "reports/baseline.hpp"
 #include "harness/embedded_target.hpp"
-#include "harness/reports.hpp"
-#include "harness/results_diff.hpp"
+#include "reports/reports.hpp"
+#include "reports/results_diff.hpp"
 #include "harness/runner.hpp"
 #include "harness/scenario.hpp"
 

@@ -1,4 +1,4 @@
-#include "harness/reports.hpp"
+#include "reports/reports.hpp"
 
 #include <fstream>
 #include <functional>

@@ -1,5 +1,5 @@
 #include "harness/issue_catalog.hpp"
-#include "harness/reports.hpp"
+#include "reports/reports.hpp"
 
 namespace rm::harness {
 namespace {

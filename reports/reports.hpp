@@ -3,13 +3,13 @@
 // files: junit.xml (one testsuite per issue, one testcase per scenario),
 // summary.md (the issue x verdict table for all thirteen issues, with every
 // finding's evidence) and results.json (the RunResult as data). One writer per
-// format: report_console.cpp, report_junit.cpp, report_markdown.cpp, report_json.cpp.
+// format: console.cpp, junit.cpp, markdown.cpp, json.cpp.
 #include <filesystem>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "harness/runner.hpp"
+#include "harness/run_result.hpp"
 #include "reference/ports/document.hpp"
 
 namespace rm::harness {
