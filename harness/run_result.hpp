@@ -10,6 +10,7 @@
 #include "harness/check.hpp"
 #include "harness/hook.hpp"
 #include "harness/verdict.hpp"
+#include "reference/ports/document.hpp"
 
 namespace rm::harness {
 
@@ -47,6 +48,13 @@ struct ScenarioResult {
   int musts_checked = 0;            // in the deciding run
   double ms = 0;
   std::string replay;  // a harness command line that runs this scenario again
+  // The deciding run's evidence: every request the harness sent and the answer
+  // (up to Check::kTranscriptExchanges; transcript_dropped more), and the target's
+  // journal at its end (LLM calls with operation, attempt and fault; store faults;
+  // gate events), a JSON array (docs/fault-plan.md), null when it could not be read.
+  std::vector<TranscriptEntry> transcript;
+  std::size_t transcript_dropped = 0;
+  Json journal;
 
   int must_findings() const;
   int should_findings() const;

@@ -29,6 +29,7 @@ struct RunOutcome {
   Verdict verdict = Verdict::kPass;
   std::string reason;
   Check check;
+  Json journal;  // the target's, read before the plan was cleared
 };
 
 std::string exception_text(const std::exception_ptr& error) {
@@ -117,6 +118,12 @@ RunOutcome run_once(RecordingTarget& target, std::uint64_t seed,
                   exception_text(std::current_exception()));
     }
   }
+  // The journal before the plan goes: clearing it forgets what fired.
+  try {
+    outcome.journal = target.journal();
+  } catch (...) {
+    outcome.journal = nullptr;  // a report's evidence, not the verdict's: never an error
+  }
   try {
     target.clear_plan();  // releases anything still held; invariants read a quiet target
   } catch (...) {
@@ -156,6 +163,9 @@ void take(ScenarioResult& result, const RunOutcome& outcome, std::uint64_t seed)
   result.findings = outcome.check.findings();
   result.musts_checked = outcome.check.musts_checked();
   result.seed = seed;
+  result.transcript = outcome.check.transcript();
+  result.transcript_dropped = outcome.check.transcript_dropped();
+  result.journal = outcome.journal;
 }
 
 std::string percent(int part, int whole) {
