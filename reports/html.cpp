@@ -11,28 +11,36 @@ namespace rm::harness {
 namespace {
 
 // One stylesheet, inline: the file must open offline and be mailed or archived
-// as a CI artifact on its own. Colours follow the verdicts; print drops the
-// backgrounds' dependence (borders and words still carry the verdict).
+// as a CI artifact on its own. Colours follow the verdicts and are kept when
+// printed (print-color-adjust); the verdict is also written out, for greyscale.
 constexpr const char* kStyle = R"css(
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:1.5em;color:#1b1b1b}
 h1{font-size:1.6em;margin:0 0 .2em}h2{margin-top:1.6em;border-bottom:1px solid #ccc}
-table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #bbb;padding:.25em .5em;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:.5em 0}
+th,td{border:1px solid #bbb;padding:.25em .5em;text-align:left;vertical-align:top}
 th{background:#eee}td.num{text-align:right}
 .v-pass{background:#d9f2d9}.v-fail{background:#f8d0d0}.v-error{background:#fbe0b8}
-.v-not_testable{background:#e4e4e4}.v-not_observed{background:#fff3b0}.v-not_run{background:#fff;color:#777}
+.v-not_testable{background:#e4e4e4}
+.v-not_observed{background:#fff3b0}
+.v-not_run{background:#fff;color:#777}
 .verdict{font-weight:600;white-space:nowrap}
-article.scenario{border:1px solid #bbb;border-left:6px solid #888;padding:.4em .8em;margin:1em 0;break-inside:avoid-page}
+article.scenario{border:1px solid #bbb;border-left:6px solid #888;padding:.4em .8em;
+ margin:1em 0;break-inside:avoid-page}
 article.v-fail{border-left-color:#c62828}article.v-error{border-left-color:#e65100}
-article.v-not_testable{border-left-color:#757575}article.v-not_observed{border-left-color:#c9a800}article.v-pass{border-left-color:#2e7d32}
-article.scenario{background:#fff}
+article.v-not_testable{border-left-color:#757575}
+article.v-not_observed{border-left-color:#c9a800}
+article.v-pass{border-left-color:#2e7d32}
 li.must>b{color:#b71c1c}li.should>b{color:#8a6d00}
-pre,code{font:12px/1.35 ui-monospace,"DejaVu Sans Mono",monospace;white-space:pre-wrap;overflow-wrap:anywhere}
+pre,code{font:12px/1.35 ui-monospace,"DejaVu Sans Mono",monospace;white-space:pre-wrap;
+ overflow-wrap:anywhere}
 pre{background:#f6f6f6;padding:.3em .5em;margin:.2em 0}
 ol.transcript li{margin:.2em 0}.status{font-weight:600}
-table.heat td{text-align:center;min-width:2.2em}table.heat th.scenario{text-align:left;font-weight:normal}
+table.heat td{text-align:center;min-width:2.2em}
+table.heat th.scenario{text-align:left;font-weight:normal}
 .meta{color:#444}
 @media print{body{margin:0;font-size:10pt}details>summary{list-style:none}
- .v-pass,.v-fail,.v-error,.v-not_testable,.v-not_observed{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ .v-pass,.v-fail,.v-error,.v-not_testable,.v-not_observed{-webkit-print-color-adjust:exact;
+  print-color-adjust:exact}
  tr,li{break-inside:avoid}a{color:inherit;text-decoration:none}}
 )css";
 

@@ -6,8 +6,8 @@
 
 #include <set>
 
-#include "reports/results_diff.hpp"
 #include "harness/runner.hpp"
+#include "reports/results_diff.hpp"
 
 namespace rm::harness {
 namespace {
