@@ -75,10 +75,16 @@ std::string describe(const Exchange& exchange, std::size_t max_body) {
   return text;
 }
 
+std::string describe_body(const ApiResponse& response, std::size_t max_body) {
+  return describe_body(response.body, header(response.headers, "content-type"), max_body);
+}
+
 Check::Check(const Check& other) {
   std::lock_guard lock(other.mutex_);
   findings_ = other.findings_;
   exchanges_ = other.exchanges_;
+  transcript_ = other.transcript_;
+  transcript_dropped_ = other.transcript_dropped_;
   not_testable_ = other.not_testable_;
   error_ = other.error_;
   musts_ = other.musts_;
@@ -89,6 +95,8 @@ Check& Check::operator=(const Check& other) {
   std::scoped_lock lock(mutex_, other.mutex_);
   findings_ = other.findings_;
   exchanges_ = other.exchanges_;
+  transcript_ = other.transcript_;
+  transcript_dropped_ = other.transcript_dropped_;
   not_testable_ = other.not_testable_;
   error_ = other.error_;
   musts_ = other.musts_;
@@ -99,6 +107,13 @@ void Check::saw(const Exchange& exchange) {
   std::lock_guard lock(mutex_);
   if (exchanges_.size() == kKeptExchanges) exchanges_.erase(exchanges_.begin());
   exchanges_.push_back(exchange);
+  // The first ones are kept: they set up the state the later answers depend on.
+  if (transcript_.size() == kTranscriptExchanges) {
+    ++transcript_dropped_;
+  } else {
+    transcript_.push_back(TranscriptEntry{describe(exchange.request), exchange.response.status,
+                                          describe_body(exchange.response)});
+  }
 }
 
 bool Check::record(Finding::Level level, bool holds, const std::string& what,

@@ -18,6 +18,14 @@ struct Exchange {
   ApiResponse response;
 };
 
+// One exchange as a transcript keeps it: described at once (bodies shortened,
+// binary ones summarised) so that a long run does not hold every upload's bytes.
+struct TranscriptEntry {
+  std::string request;  // describe(request): "POST /api/v1/resumes/upload [multipart, ...]"
+  int status = 0;
+  std::string response;  // the response body, described the same way ("" when empty)
+};
+
 struct Finding {
   enum class Level { kMust, kShould } level = Level::kMust;
   std::string what;      // the contract clause that did not hold
@@ -33,6 +41,8 @@ struct Finding {
 // Bodies are shortened to `max_body` bytes; binary bodies (a PDF) are summarised.
 std::string describe(const Exchange& exchange, std::size_t max_body = 600);
 std::string describe(const ApiRequest& request, std::size_t max_body = 600);
+// The response body alone, described as above ("" for an empty body).
+std::string describe_body(const ApiResponse& response, std::size_t max_body = 600);
 
 // Thread-safe: race scenarios record from several threads at once. Copies take
 // a snapshot (the copy gets its own lock).
@@ -61,6 +71,13 @@ class Check {
   const std::string& not_testable_reason() const { return not_testable_; }
   const std::string& error_reason() const { return error_; }
   const std::vector<Exchange>& exchanges() const { return exchanges_; }
+  // Every exchange of the run, in order, up to kTranscriptExchanges (a report's
+  // evidence); how many more there were.
+  const std::vector<TranscriptEntry>& transcript() const { return transcript_; }
+  std::size_t transcript_dropped() const { return transcript_dropped_; }
+
+  // A report shows the whole run, but a long race run must not grow without bound.
+  static constexpr std::size_t kTranscriptExchanges = 200;
   int musts_checked() const { return musts_; }
 
  private:
@@ -71,6 +88,8 @@ class Check {
   mutable std::mutex mutex_;
   std::vector<Finding> findings_;
   std::vector<Exchange> exchanges_;
+  std::vector<TranscriptEntry> transcript_;
+  std::size_t transcript_dropped_ = 0;
   std::string not_testable_;
   std::string error_;
   int musts_ = 0;

@@ -29,7 +29,7 @@ struct CliOptions {
   std::optional<std::uint64_t> seed;
   std::optional<int> repeat;
   std::optional<std::string> report_dir;
-  // run: gate on a baseline of known failures (harness/baseline.hpp).
+  // run: gate on a baseline of known failures (reports/baseline.hpp).
   std::optional<std::string> baseline;
   bool strict_baseline = false;              // a fixed baseline entry fails the run too
   std::optional<std::pair<int, int>> shard;  // --shard i/n

@@ -12,18 +12,18 @@
 #include <string>
 #include <vector>
 
-#include "harness/baseline.hpp"
 #include "harness/cli_options.hpp"
 #include "harness/data_dir.hpp"
 #include "harness/interrupt.hpp"
 #include "harness/live_progress.hpp"
 #include "harness/output_log.hpp"
-#include "harness/reports.hpp"
-#include "harness/results_diff.hpp"
 #include "harness/runner.hpp"
 #include "harness/scenario.hpp"
 #include "harness/target_factory.hpp"
 #include "reference/service/service_log.hpp"
+#include "reports/baseline.hpp"
+#include "reports/reports.hpp"
+#include "reports/results_diff.hpp"
 
 namespace {
 

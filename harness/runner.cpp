@@ -29,6 +29,7 @@ struct RunOutcome {
   Verdict verdict = Verdict::kPass;
   std::string reason;
   Check check;
+  Json journal;  // the target's, read before the plan was cleared
 };
 
 std::string exception_text(const std::exception_ptr& error) {
@@ -117,6 +118,12 @@ RunOutcome run_once(RecordingTarget& target, std::uint64_t seed,
                   exception_text(std::current_exception()));
     }
   }
+  // The journal before the plan goes: clearing it forgets what fired.
+  try {
+    outcome.journal = target.journal();
+  } catch (...) {
+    outcome.journal = nullptr;  // a report's evidence, not the verdict's: never an error
+  }
   try {
     target.clear_plan();  // releases anything still held; invariants read a quiet target
   } catch (...) {
@@ -156,6 +163,9 @@ void take(ScenarioResult& result, const RunOutcome& outcome, std::uint64_t seed)
   result.findings = outcome.check.findings();
   result.musts_checked = outcome.check.musts_checked();
   result.seed = seed;
+  result.transcript = outcome.check.transcript();
+  result.transcript_dropped = outcome.check.transcript_dropped();
+  result.journal = outcome.journal;
 }
 
 std::string percent(int part, int whole) {
@@ -266,51 +276,7 @@ void run_statistically(const Scenario& scenario, RecordingTarget& target, const 
   }
 }
 
-constexpr std::array<Verdict, 5> kSeverity = {
-    Verdict::kFail, Verdict::kError, Verdict::kNotTestable, Verdict::kNotObserved, Verdict::kPass};
-
 }  // namespace
-
-int ScenarioResult::must_findings() const {
-  return static_cast<int>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
-    return f.level == Finding::Level::kMust;
-  }));
-}
-
-int ScenarioResult::should_findings() const {
-  return static_cast<int>(findings.size()) - must_findings();
-}
-
-int RunResult::count(Verdict verdict) const {
-  return static_cast<int>(
-      std::count_if(scenarios.begin(), scenarios.end(),
-                    [&](const ScenarioResult& r) { return r.verdict == verdict; }));
-}
-
-std::vector<const ScenarioResult*> RunResult::of_issue(const std::string& issue) const {
-  std::vector<const ScenarioResult*> result;
-  for (const ScenarioResult& scenario : scenarios) {
-    if (scenario.issue == issue) result.push_back(&scenario);
-  }
-  return result;
-}
-
-int RunResult::exit_code() const {
-  if (count(Verdict::kError) > 0) return 2;
-  if (count(Verdict::kFail) > 0) return 1;
-  return 0;
-}
-
-std::optional<Verdict> issue_verdict(const RunResult& run, const std::string& issue) {
-  const std::vector<const ScenarioResult*> results = run.of_issue(issue);
-  if (results.empty()) return std::nullopt;
-  for (Verdict verdict : kSeverity) {
-    for (const ScenarioResult* result : results) {
-      if (result->verdict == verdict) return verdict;
-    }
-  }
-  return Verdict::kPass;
-}
 
 std::vector<const Scenario*> select_scenarios(const std::vector<const Scenario*>& all,
                                               const RunOptions& options) {

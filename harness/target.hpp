@@ -9,23 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include "harness/hook.hpp"
 #include "mocks/fault/fault_plan.hpp"
 #include "reference/http/api_message.hpp"
 #include "reference/ports/document.hpp"
 
 namespace rm::harness {
-
-enum class Hook {
-  kLlm,        // the target's LLM calls reach a mock LLM whose plan we control
-  kStore,      // store/converter fault rules and reading the stored tables
-  kStoreGate,  // store operations can be held at named gates
-  kFixtureDb,  // the target can be (re)started on a database.json we write
-};
-
-inline constexpr Hook kAllHooks[] = {Hook::kLlm, Hook::kStore, Hook::kStoreGate, Hook::kFixtureDb};
-
-const char* hook_name(Hook hook);  // "llm", "store", "store_gate", "fixture_db"
-std::optional<Hook> parse_hook(std::string_view name);
 
 struct HookStatus {
   bool available = false;

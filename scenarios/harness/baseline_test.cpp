@@ -1,13 +1,13 @@
 // Baselines (known failures with reasons and expiry dates), `harness diff` between
 // two results.json, and sharding: the data side, with made-up results.
-#include "harness/baseline.hpp"
+#include "reports/baseline.hpp"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "harness/results_diff.hpp"
 #include "harness/runner.hpp"
+#include "reports/results_diff.hpp"
 
 namespace rm::harness {
 namespace {

@@ -41,6 +41,19 @@ TEST(Check, KeepsOnlyTheLastExchanges) {
   EXPECT_EQ(check.exchanges().back().request.path, "/19");
 }
 
+TEST(Check, TranscriptKeepsTheFirstExchangesUpToItsBound) {
+  Check check;
+  const std::size_t total = Check::kTranscriptExchanges + 5;
+  for (std::size_t i = 0; i < total; ++i) {
+    check.saw({get("/" + std::to_string(i)), ApiResponse{200, {}, std::string(2000, 'x')}});
+  }
+  ASSERT_EQ(check.transcript().size(), Check::kTranscriptExchanges);
+  EXPECT_EQ(check.transcript_dropped(), 5u);
+  EXPECT_EQ(check.transcript().front().request, "GET /0");
+  // Bodies are shortened as in findings' evidence.
+  EXPECT_LT(check.transcript().front().response.size(), 700u);
+}
+
 TEST(Check, FirstReasonWins) {
   Check check;
   check.not_testable("needs hook 'store'");

@@ -8,7 +8,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "harness/reports.hpp"
+#include "harness/text.hpp"
+#include "reports/html_report.hpp"
+#include "reports/reports.hpp"
 #include "scenarios/harness/tiny_xml.hpp"
 
 namespace rm::harness {
@@ -47,6 +49,16 @@ RunResult sample_run() {
   fail.findings.push_back({Finding::Level::kMust, "one response says is_master", "POST -> 200"});
   fail.findings.push_back({Finding::Level::kShould, "a should", "ev"});
   fail.failed_runs = 1;
+  fail.transcript.push_back({"POST /api/v1/resumes/upload [multipart/form-data, 10 bytes]", 200,
+                             "{\"processing_status\": \"ready\"} " + kNasty});
+  fail.transcript_dropped = 3;
+  fail.journal = Json::array({{{"component", "llm"},
+                               {"operation", "parse_resume"},
+                               {"call", 1},
+                               {"attempt", 2},
+                               {"rule", 0},
+                               {"action", "fail"},
+                               {"t_ms", 4}}});
   run.scenarios.push_back(fail);
   ScenarioResult not_testable = result("API-002", "statistical", Verdict::kNotObserved);
   not_testable.reason = "no violation observed in 20 rounds";
@@ -188,16 +200,82 @@ TEST(JsonReport, RoundTripsAsData) {
   ASSERT_EQ(json["scenarios"].size(), 6u);
   EXPECT_EQ(json["scenarios"][1]["findings"][0]["level"], "must");
   EXPECT_EQ(json["scenarios"][2]["statistical"], true);
+  const Json& evidence = json["scenarios"][1];
+  ASSERT_EQ(evidence["transcript"].size(), 1u);
+  EXPECT_EQ(evidence["transcript"][0]["status"], 200);
+  EXPECT_EQ(evidence["transcript"][0]["request"].get<std::string>().rfind("POST ", 0), 0u);
+  EXPECT_EQ(evidence["transcript_dropped"], 3);
+  EXPECT_EQ(evidence["journal"][0]["attempt"], 2);
+  // A run whose journal could not be read says so rather than claiming an empty one.
+  EXPECT_TRUE(json["scenarios"][0]["journal"].is_null());
 }
 
 TEST(Reports, WritesTheThreeFiles) {
   const std::filesystem::path dir = std::filesystem::temp_directory_path() /
                                     ("rm-harness-reports-" + std::to_string(::getpid())) / "nested";
   const auto paths = write_reports(sample_run(), dir);
-  ASSERT_EQ(paths.size(), 3u);
+  ASSERT_EQ(paths.size(), 4u);
   for (const auto& path : paths) EXPECT_GT(std::filesystem::file_size(path), 100u) << path;
   EXPECT_EQ(paths[0].filename(), "junit.xml");
+  EXPECT_EQ(paths[3].filename(), "report.html");
   std::filesystem::remove_all(dir.parent_path());
+}
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+    ++count;
+  }
+  return count;
+}
+
+TEST(HtmlReport, ThirteenIssueRowsEvidenceAndNothingExternal) {
+  std::ostringstream out;
+  write_html_report(sample_run(), out);
+  const std::string html = out.str();
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_EQ(occurrences(html, "<tr class=\"v-"), 13u + 6u);  // issues, then scenarios
+  EXPECT_EQ(occurrences(html, " data-issue=\""), 13u);
+  EXPECT_NE(html.find("data-issue=\"API-002\" data-verdict=\"fail\""), std::string::npos);
+  EXPECT_NE(html.find("data-issue=\"API-003\" data-verdict=\"not_run\""), std::string::npos);
+  EXPECT_NE(html.find("@media print"), std::string::npos);
+  EXPECT_NE(html.find("Transcript: 1 exchanges (3 more not kept)"), std::string::npos);
+  EXPECT_NE(html.find("<td>parse_resume</td>"), std::string::npos);  // the journal
+  EXPECT_NE(html.find("--scenario concurrent_first_uploads --seed 1"), std::string::npos);
+  // Self-contained: nothing fetched from elsewhere.
+  EXPECT_EQ(html.find("src="), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+}
+
+TEST(HtmlReport, EscapesWhatATargetSent) {
+  std::ostringstream out;
+  write_html_report(sample_run(), out);
+  const std::string html = out.str();
+  EXPECT_EQ(html.find("a<b>"), std::string::npos);
+  EXPECT_NE(html.find("a&lt;b&gt;&amp;&quot;c&quot; &#39;d&#39;"), std::string::npos);
+  EXPECT_TRUE(is_printable_text(html));
+  EXPECT_EQ(html_escape("<script>x</script>\xff"), "&lt;script&gt;x&lt;/script&gt;\xef\xbf\xbd");
+}
+
+TEST(HtmlReport, HeatMapOfDefectsByScenario) {
+  RunResult clean = sample_run();
+  clean.defect.reset();
+  for (ScenarioResult& r : clean.scenarios) r.verdict = Verdict::kPass;
+  RunResult broken = sample_run();
+  broken.scenarios.pop_back();  // a scenario that one run did not run
+  std::ostringstream out;
+  write_heat_map_html({clean, broken}, out);
+  const std::string html = out.str();
+  EXPECT_NE(html.find("<th data-defect=\"none\">none</th><th data-defect=\"API-002\">"),
+            std::string::npos);
+  EXPECT_EQ(occurrences(html, "<tr data-scenario="), 6u);
+  EXPECT_NE(html.find("<tr data-scenario=\"API-002/concurrent_first_uploads\"><th "
+                      "class=\"scenario\">API-002 concurrent_first_uploads</th><td "
+                      "class=\"v-pass\" data-verdict=\"pass\""),
+            std::string::npos);
+  EXPECT_NE(html.find("data-verdict=\"not_run\""), std::string::npos);
 }
 
 TEST(ConsoleReport, TableFailuresAndReasons) {

@@ -69,6 +69,21 @@ TEST(Runner, FailCarriesFindingEvidenceAndReplay) {
             "--defect API-003");
 }
 
+TEST(Runner, TranscriptKeepsEveryExchangeAndTheJournal) {
+  FakeTarget target;
+  const Scenario s = scenario("API-003", "many", [](ScenarioContext& ctx) {
+    for (int i = 0; i < 12; ++i) ctx.send(get(api("/resumes/r" + std::to_string(i))));
+    ctx.check.must(false, "made to fail");
+  });
+  const ScenarioResult result = run_scenario(s, target, RunOptions{});
+  // All twelve, though Check cites only the last few in findings.
+  ASSERT_EQ(result.transcript.size(), 12u);
+  EXPECT_EQ(result.transcript.front().request, "GET /api/v1/resumes/r0");
+  EXPECT_EQ(result.transcript.front().status, 404);
+  EXPECT_EQ(result.transcript_dropped, 0u);
+  EXPECT_TRUE(result.journal.is_array());
+}
+
 TEST(Runner, MissingHookIsNotTestableAndNamesIt) {
   FakeTarget target;
   target.remove_hook(Hook::kStore, "the target does not answer the control API");

@@ -6,12 +6,12 @@
 
 #include <fstream>
 
-#include "harness/baseline.hpp"
 #include "harness/embedded_target.hpp"
-#include "harness/reports.hpp"
-#include "harness/results_diff.hpp"
 #include "harness/runner.hpp"
 #include "harness/scenario.hpp"
+#include "reports/baseline.hpp"
+#include "reports/reports.hpp"
+#include "reports/results_diff.hpp"
 
 namespace rm::harness {
 namespace {

@@ -1,4 +1,4 @@
-#include "harness/baseline.hpp"
+#include "reports/baseline.hpp"
 
 #include <ctime>
 #include <map>

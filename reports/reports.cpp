@@ -1,9 +1,11 @@
-#include "harness/reports.hpp"
+#include "reports/reports.hpp"
 
 #include <fstream>
 #include <functional>
 #include <stdexcept>
 #include <system_error>
+
+#include "reports/html_report.hpp"
 
 namespace rm::harness {
 namespace {
@@ -29,6 +31,7 @@ std::vector<std::filesystem::path> write_reports(const RunResult& run,
       write_file(dir / "junit.xml", [&](std::ostream& out) { write_junit(run, out); }),
       write_file(dir / "summary.md", [&](std::ostream& out) { write_summary_markdown(run, out); }),
       write_file(dir / "results.json", [&](std::ostream& out) { write_results_json(run, out); }),
+      write_file(dir / "report.html", [&](std::ostream& out) { write_html_report(run, out); }),
   };
 }
 

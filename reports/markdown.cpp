@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "harness/issue_catalog.hpp"
-#include "harness/reports.hpp"
 #include "harness/text.hpp"
+#include "reports/reports.hpp"
 
 namespace rm::harness {
 namespace {

@@ -1,4 +1,4 @@
-#include "harness/results_diff.hpp"
+#include "reports/results_diff.hpp"
 
 #include <map>
 

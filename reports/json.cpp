@@ -1,5 +1,5 @@
 #include "harness/issue_catalog.hpp"
-#include "harness/reports.hpp"
+#include "reports/reports.hpp"
 
 namespace rm::harness {
 namespace {
@@ -24,6 +24,16 @@ Json rounds_json(const ScenarioResult& result) {
   return rounds;
 }
 
+// The deciding run's exchanges, as Check described them.
+Json transcript_json(const ScenarioResult& result) {
+  Json transcript = Json::array();
+  for (const TranscriptEntry& entry : result.transcript) {
+    transcript.push_back(
+        {{"request", entry.request}, {"status", entry.status}, {"response", entry.response}});
+  }
+  return transcript;
+}
+
 Json scenario_json(const ScenarioResult& result) {
   Json needs = Json::array();
   for (Hook hook : result.needs) needs.push_back(hook_name(hook));
@@ -44,7 +54,10 @@ Json scenario_json(const ScenarioResult& result) {
           {"rounds", rounds_json(result)},
           {"musts_checked", result.musts_checked},
           {"ms", result.ms},
-          {"replay", result.replay}};
+          {"replay", result.replay},
+          {"transcript", transcript_json(result)},
+          {"transcript_dropped", result.transcript_dropped},
+          {"journal", result.journal.is_array() ? result.journal : Json(nullptr)}};
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "harness/target.hpp"
+#include "harness/hook.hpp"
 
 namespace rm::harness {
 

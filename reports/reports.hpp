@@ -1,15 +1,15 @@
 #pragma once
-// What a run leaves behind: the console summary, and with --report DIR three
-// files: junit.xml (one testsuite per issue, one testcase per scenario),
-// summary.md (the issue x verdict table for all thirteen issues, with every
-// finding's evidence) and results.json (the RunResult as data). One writer per
-// format: report_console.cpp, report_junit.cpp, report_markdown.cpp, report_json.cpp.
+// What a run leaves behind: the console summary, and with --report DIR four
+// files (report.html: html_report.hpp): junit.xml (one testsuite per issue, one testcase per
+// scenario), summary.md (the issue x verdict table for all thirteen issues, with every finding's
+// evidence) and results.json (the RunResult as data). One writer per format: console.cpp,
+// junit.cpp, markdown.cpp, json.cpp.
 #include <filesystem>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "harness/runner.hpp"
+#include "harness/run_result.hpp"
 #include "reference/ports/document.hpp"
 
 namespace rm::harness {
@@ -33,7 +33,8 @@ inline constexpr int kResultsSchema = 1;
 Json results_json(const RunResult& run);
 void write_results_json(const RunResult& run, std::ostream& out);
 
-// Creates `dir` and writes junit.xml, summary.md and results.json into it;
+// Creates `dir` and writes junit.xml, summary.md, results.json and report.html
+// (reports/html_report.hpp) into it;
 // returns their paths. Throws std::runtime_error when a file cannot be written.
 std::vector<std::filesystem::path> write_reports(const RunResult& run,
                                                  const std::filesystem::path& dir);
