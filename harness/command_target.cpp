@@ -30,21 +30,20 @@ std::string CommandTarget::expand(const std::string& command_template, int port,
 CommandTarget::CommandTarget(const TargetOptions& options)
     : HttpTarget(start_mock_llm(options, /*announce=*/false), options.request_timeout),
       template_(options.command),
-      output_log_(options.output_log),
-      data_dir_(make_data_dir()) {
+      output_log_(options.output_log) {
   start();
 }
 
 CommandTarget::~CommandTarget() {
-  server_.reset();
-  remove_data_dir(data_dir_);
+  server_.reset();  // before the data dir goes
 }
 
 std::string CommandTarget::describe() const { return "command " + base_url(); }
 
 void CommandTarget::start() {
   const int port = free_port();
-  const std::string command = expand(template_, port, mock_llm().v1_url(), data_dir_.string());
+  const std::string command =
+      expand(template_, port, mock_llm().v1_url(), data_dir_.path().string());
   try {
     server_ = std::make_unique<ChildProcess>(std::vector<std::string>{"/bin/sh", "-c", command},
                                              ChildOutput{"target", output_log_});
@@ -82,9 +81,8 @@ void CommandTarget::reset(const std::optional<Json>& fixture_tables) {
   }
   // Without a control API to empty the store, a fresh data dir and a restart do.
   server_.reset();
-  remove_data_dir(data_dir_);
-  data_dir_ = make_data_dir();
-  if (fixture_tables) write_fixture(data_dir_, *fixture_tables);
+  data_dir_ = ScratchDir();
+  if (fixture_tables) write_fixture(data_dir_.path(), *fixture_tables);
   mock_llm().reset();
   start();
 }

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "harness/child_process.hpp"
+#include "harness/data_dir.hpp"
 #include "harness/http_target.hpp"
 #include "harness/target_factory.hpp"
 
@@ -37,7 +38,7 @@ class CommandTarget : public HttpTarget {
 
   std::string template_;
   std::shared_ptr<OutputLog> output_log_;
-  std::filesystem::path data_dir_;
+  ScratchDir data_dir_;
   std::unique_ptr<ChildProcess> server_;
 };
 

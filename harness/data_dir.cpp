@@ -33,6 +33,21 @@ void remove_data_dir(const std::filesystem::path& dir) {
   CleanupRegistry::instance().remove_path(dir);
 }
 
+ScratchDir::~ScratchDir() { remove_data_dir(path_); }
+
+ScratchDir::ScratchDir(ScratchDir&& other) noexcept : path_(std::move(other.path_)) {
+  other.path_.clear();
+}
+
+ScratchDir& ScratchDir::operator=(ScratchDir&& other) noexcept {
+  if (this != &other) {
+    remove_data_dir(path_);
+    path_ = std::move(other.path_);
+    other.path_.clear();
+  }
+  return *this;
+}
+
 int free_port() {
   const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) throw std::runtime_error("socket failed");

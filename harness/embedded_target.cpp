@@ -1,5 +1,7 @@
 #include "harness/embedded_target.hpp"
 
+#include "harness/data_dir.hpp"
+
 #include <stdlib.h>
 
 #include <atomic>
@@ -65,18 +67,7 @@ struct EmbeddedTarget::Stack {
   std::shared_ptr<ApiRouter> router;
 };
 
-namespace {
-
-std::filesystem::path make_temp_dir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "rm-harness-XXXXXX").string();
-  if (::mkdtemp(pattern.data()) == nullptr) {
-    throw std::runtime_error("embedded target: cannot create a temporary data dir: " +
-                             std::error_code(errno, std::generic_category()).message());
-  }
-  return pattern;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 EmbeddedTarget::EmbeddedTarget(DefectSwitch defects)
     : defects_(defects),
@@ -139,7 +130,7 @@ std::int64_t EmbeddedTarget::llm_calls() { return llm_->calls(); }
 std::optional<Json> EmbeddedTarget::store_tables() {
   const auto current = stack();
   if (data_dir_) {
-    const auto text = read_whole_file(*data_dir_ / "database.json");
+    const auto text = read_whole_file(data_dir_->path() / "database.json");
     if (text && !text->empty()) {
       try {
         return Json::parse(*text);
@@ -188,8 +179,8 @@ void EmbeddedTarget::reset(const std::optional<Json>& fixture_tables) {
     rebuild(std::make_shared<MemoryStore>(*fixture_tables));
     return;
   }
-  data_dir_ = make_temp_dir();
-  const std::filesystem::path file = *data_dir_ / "database.json";
+  data_dir_.emplace();
+  const std::filesystem::path file = data_dir_->path() / "database.json";
   {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     out << fixture_tables->dump(4);
@@ -208,21 +199,16 @@ void EmbeddedTarget::restart() {
   }
   if (data_dir_) {
     inner.reset();  // close the file before it is opened again
-    inner = std::make_shared<FileStore>(*data_dir_ / "database.json");
+    inner = std::make_shared<FileStore>(data_dir_->path() / "database.json");
   }
   rebuild(std::move(inner));
 }
 
 std::optional<std::filesystem::path> EmbeddedTarget::database_file() const {
   if (!data_dir_) return std::nullopt;
-  return *data_dir_ / "database.json";
+  return data_dir_->path() / "database.json";
 }
 
-void EmbeddedTarget::remove_data_dir() {
-  if (!data_dir_) return;
-  std::error_code ignored;  // a leftover temp dir is not worth failing a run for
-  std::filesystem::remove_all(*data_dir_, ignored);
-  data_dir_.reset();
-}
+void EmbeddedTarget::remove_data_dir() { data_dir_.reset(); }
 
 }  // namespace rm::harness

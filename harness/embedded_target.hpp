@@ -8,6 +8,7 @@
 #include <optional>
 #include <shared_mutex>
 
+#include "harness/data_dir.hpp"
 #include "harness/target.hpp"
 #include "mocks/fault/fault_injector.hpp"
 #include "reference/http/api_router.hpp"
@@ -56,7 +57,7 @@ class EmbeddedTarget : public Target {
   std::shared_ptr<FaultInjector> injector_ = std::make_shared<FaultInjector>();
   std::shared_ptr<CountingLlm> llm_;
   std::shared_ptr<SettingsStore> settings_;
-  std::optional<std::filesystem::path> data_dir_;
+  std::optional<ScratchDir> data_dir_;
   mutable std::shared_mutex mutex_;  // guards stack_; send() holds it shared
   std::shared_ptr<Stack> stack_;
 };

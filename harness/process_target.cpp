@@ -8,14 +8,12 @@ ProcessTarget::ProcessTarget(const TargetOptions& options)
     : HttpTarget(start_mock_llm(options, /*announce=*/false), options.request_timeout),
       program_dir_(options.program_dir),
       defect_(options.defect),
-      output_log_(options.output_log),
-      data_dir_(make_data_dir()) {
+      output_log_(options.output_log) {
   start();
 }
 
 ProcessTarget::~ProcessTarget() {
-  server_.reset();
-  remove_data_dir(data_dir_);
+  server_.reset();  // before the data dir goes
 }
 
 std::string ProcessTarget::describe() const {
@@ -32,7 +30,7 @@ void ProcessTarget::start() {
                                 std::to_string(kServerThreads),
                                 "--fault-control",
                                 "--data-dir",
-                                data_dir_.string(),
+                                data_dir_.path().string(),
                                 "--llm",
                                 mock_llm().v1_url(),
                                 "--llm-timeout-ms",
@@ -63,9 +61,8 @@ void ProcessTarget::reset(const std::optional<Json>& fixture_tables) {
     return;
   }
   server_.reset();
-  remove_data_dir(data_dir_);
-  data_dir_ = make_data_dir();
-  write_fixture(data_dir_, *fixture_tables);
+  data_dir_ = ScratchDir();
+  write_fixture(data_dir_.path(), *fixture_tables);
   mock_llm().reset();
   start();
 }

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "harness/child_process.hpp"
+#include "harness/data_dir.hpp"
 #include "harness/http_target.hpp"
 #include "harness/target_factory.hpp"
 
@@ -38,7 +39,7 @@ class ProcessTarget : public HttpTarget {
   std::filesystem::path program_dir_;
   std::optional<Issue> defect_;
   std::shared_ptr<OutputLog> output_log_;
-  std::filesystem::path data_dir_;
+  ScratchDir data_dir_;
   std::unique_ptr<ChildProcess> server_;
 };
 
