@@ -91,6 +91,8 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     options.command = CliOptions::Command::kRun;
   } else if (command == "list") {
     options.command = CliOptions::Command::kList;
+  } else if (command == "matrix") {
+    options.command = CliOptions::Command::kMatrix;
   } else if (command == "diff") {
     if (args.size() != 3)
       return {std::nullopt, "diff needs two files: OLD/results.json NEW/results.json"};
@@ -139,6 +141,10 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     if (kFlags.count(flag) == 0) return {std::nullopt, "unknown option '" + args[i] + "'"};
     if (options.command == CliOptions::Command::kList) {
       return {std::nullopt, "'list' takes no options (got " + flag + ")"};
+    }
+    if (options.command == CliOptions::Command::kMatrix && flag != "--issues" &&
+        flag != "--report" && flag != "--seed") {
+      return {std::nullopt, "'matrix' takes --issues, --seed and --report only (got " + flag + ")"};
     }
     if (!value) {
       if (i + 1 >= args.size()) return {std::nullopt, flag + " needs a value"};
@@ -261,6 +267,7 @@ Usage:
   harness run --target embedded|process|URL [options]
   harness run --target-cmd TEMPLATE [options]
   harness list
+  harness matrix [--issues LIST] [--report DIR]
   harness baseline write DIR/results.json -o FILE
   harness diff OLD/results.json NEW/results.json
   harness --help
@@ -334,6 +341,11 @@ Other commands:
   baseline write R -o F  a baseline listing every fail / error of results.json R
                          (reason: the first MUST finding; add "expires":
                          "YYYY-MM-DD" to an entry to make it lapse)
+  matrix                 the kill matrix: every scenario against the embedded
+                         reference, unmodified and with each audited defect;
+                         prints who catches each defect, and with --report DIR
+                         writes DIR/kill-matrix.html (the defect x scenario heat
+                         map) and DIR/kill-matrix.json
   diff OLD NEW           new failures, fixed ones and changed verdicts between
                          two results.json; exit 1 on a new failure
 

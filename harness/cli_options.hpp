@@ -7,6 +7,7 @@
 //               [--verbose]
 //   harness baseline write DIR/results.json -o FILE
 //   harness diff OLD/results.json NEW/results.json
+//   harness matrix [--issues LIST] [--report DIR]
 //   harness list
 //   harness --help
 // Both "--flag value" and "--flag=value" are accepted.
@@ -21,7 +22,7 @@
 namespace rm::harness {
 
 struct CliOptions {
-  enum class Command { kRun, kList, kHelp, kBaselineWrite, kDiff };
+  enum class Command { kRun, kList, kHelp, kBaselineWrite, kDiff, kMatrix };
   Command command = Command::kHelp;
   TargetOptions target;
   std::vector<std::string> issues;  // canonical "API-001"

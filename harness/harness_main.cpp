@@ -9,11 +9,13 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "harness/cli_options.hpp"
 #include "harness/data_dir.hpp"
+#include "harness/embedded_target.hpp"
 #include "harness/interrupt.hpp"
 #include "harness/live_progress.hpp"
 #include "harness/output_log.hpp"
@@ -22,6 +24,7 @@
 #include "harness/target_factory.hpp"
 #include "reference/service/service_log.hpp"
 #include "reports/baseline.hpp"
+#include "reports/html_report.hpp"
 #include "reports/reports.hpp"
 #include "reports/results_diff.hpp"
 
@@ -83,6 +86,46 @@ int diff(const CliOptions& cli) {
       diff_results(read_json_file(cli.files.at(0)), read_json_file(cli.files.at(1)));
   std::cout << describe(diff);
   return diff.regression() ? 1 : 0;
+}
+
+// The kill matrix from the command line: the reference unmodified, then with each
+// audited defect; the heat map shows which scenarios each defect fails.
+int matrix(const CliOptions& cli) {
+  RunOptions options;
+  options.issues = cli.issues;
+  if (cli.seed) options.seed = *cli.seed;
+  rm::set_service_log_sink([](std::string_view) {});
+  const std::vector<const Scenario*> selected =
+      select_scenarios(ScenarioRegistry::instance().all(), options);
+  std::vector<RunResult> runs;
+  rm::Json summary = rm::Json::array();
+  for (int number = 0; number <= rm::kIssueCount; ++number) {
+    std::optional<rm::Issue> defect;
+    if (number > 0) defect = static_cast<rm::Issue>(number);
+    options.defect = defect ? std::optional(rm::issue_id(*defect)) : std::nullopt;
+    EmbeddedTarget target{rm::DefectSwitch(defect)};
+    runs.push_back(run_scenarios(selected, target, options));
+    std::vector<std::string> failing;
+    for (const ScenarioResult& result : runs.back().scenarios) {
+      if (result.verdict != Verdict::kPass) failing.push_back(result.issue + "/" + result.name);
+    }
+    std::cout << (defect ? rm::issue_id(*defect) : std::string("reference")) << ": "
+              << failing.size() << " of " << selected.size() << " scenarios do not pass\n";
+    summary.push_back({{"defect", options.defect ? rm::Json(*options.defect) : rm::Json(nullptr)},
+                       {"not_passing", failing}});
+  }
+  if (cli.report_dir) {
+    const std::filesystem::path dir(*cli.report_dir);
+    std::filesystem::create_directories(dir);
+    std::ofstream html(dir / "kill-matrix.html", std::ios::binary | std::ios::trunc);
+    write_heat_map_html(runs, html);
+    std::ofstream json(dir / "kill-matrix.json", std::ios::binary | std::ios::trunc);
+    json << summary.dump(2) << "\n";
+    if (!html.flush() || !json.flush())
+      throw std::runtime_error("cannot write into " + dir.string());
+    std::cout << "report: " << (dir / "kill-matrix.html").string() << "\n";
+  }
+  return 0;
 }
 
 int run(const CliOptions& cli, const char* argv0) {
@@ -217,6 +260,8 @@ int main(int argc, char** argv) {
         return write_baseline(cli);
       case CliOptions::Command::kDiff:
         return diff(cli);
+      case CliOptions::Command::kMatrix:
+        return matrix(cli);
     }
   } catch (const std::exception& error) {
     std::cerr << "harness: " << error.what() << "\n";

@@ -89,6 +89,11 @@ TEST(Cli, BaselineDiffAndShard) {
   EXPECT_EQ(write.files, std::vector<std::string>{"out/results.json"});
   EXPECT_EQ(write.output, "b.json");
   EXPECT_NE(parse_error({"baseline", "write", "r.json"}).find("usage"), std::string::npos);
+  const CliOptions matrix = parse_ok({"matrix", "--issues", "API-007", "--report", "out"});
+  EXPECT_EQ(matrix.command, CliOptions::Command::kMatrix);
+  EXPECT_EQ(matrix.report_dir, "out");
+  EXPECT_NE(parse_error({"matrix", "--target", "process"}).find("'matrix' takes"),
+            std::string::npos);
   const CliOptions diff = parse_ok({"diff", "old.json", "new.json"});
   EXPECT_EQ(diff.command, CliOptions::Command::kDiff);
   EXPECT_EQ(diff.files, (std::vector<std::string>{"old.json", "new.json"}));
