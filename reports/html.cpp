@@ -7,6 +7,8 @@
 #include "harness/text.hpp"
 #include "reports/html_report.hpp"
 
+#include "reports/reports.hpp"
+
 namespace rm::harness {
 namespace {
 
@@ -220,29 +222,8 @@ std::string verdict_letter(const std::string& name) {
 }  // namespace
 
 std::string html_escape(std::string_view text) {
-  std::string out;
-  for (char c : printable(text)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  // Control characters go first (printable), then the XML escapes serve HTML too.
+  return xml_escape(printable(text));
 }
 
 void write_html_report(const RunResult& run, std::ostream& out) {

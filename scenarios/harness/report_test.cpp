@@ -254,7 +254,7 @@ TEST(HtmlReport, EscapesWhatATargetSent) {
   write_html_report(sample_run(), out);
   const std::string html = out.str();
   EXPECT_EQ(html.find("a<b>"), std::string::npos);
-  EXPECT_NE(html.find("a&lt;b&gt;&amp;&quot;c&quot; &#39;d&#39;"), std::string::npos);
+  EXPECT_NE(html.find("a&lt;b&gt;&amp;&quot;c&quot; &apos;d&apos;"), std::string::npos);
   EXPECT_TRUE(is_printable_text(html));
   EXPECT_EQ(html_escape("<script>x</script>\xff"), "&lt;script&gt;x&lt;/script&gt;\xef\xbf\xbd");
 }
