@@ -82,22 +82,31 @@ ChatPrompt refine(const RefineInput& input) {
       true, 8192};
 }
 
-ChatPrompt cover_letter(const MessageInput& input) {
-  return {"You write job application letters.",
-          "Write a cover letter in " + language_name(input.language) +
-              " for the job posting below, from the person whose resume follows. Plain text "
-              "only.\n\nJOB POSTING:\n" +
+namespace {
+
+// A plain-text message from the resume's person about the job: `what` names the
+// message and whom it is for.
+ChatPrompt message_prompt(const char* system, const std::string& what, const MessageInput& input,
+                          int max_tokens) {
+  return {system,
+          "Write " + what + " in " + language_name(input.language) +
+              ", from the person whose resume follows. Plain text only.\n\nJOB POSTING:\n" +
               input.job_description + "\n\nRESUME (JSON):\n" + input.resume.dump(2),
-          false, 2048};
+          false, max_tokens};
+}
+
+}  // namespace
+
+ChatPrompt cover_letter(const MessageInput& input) {
+  return message_prompt("You write job application letters.",
+                        "a cover letter for the job posting below", input, 2048);
 }
 
 ChatPrompt outreach(const MessageInput& input) {
-  return {"You write short networking messages.",
-          "Write a short cold outreach message in " + language_name(input.language) +
-              " to someone at the company of the job posting below, from the person whose "
-              "resume follows. Plain text only.\n\nJOB POSTING:\n" +
-              input.job_description + "\n\nRESUME (JSON):\n" + input.resume.dump(2),
-          false, 1024};
+  return message_prompt("You write short networking messages.",
+                        "a short cold outreach message to someone at the company of the job "
+                        "posting below",
+                        input, 1024);
 }
 
 ChatPrompt health() { return {"", "ping", false, 8}; }
