@@ -393,11 +393,6 @@ bool mentions(std::string_view text, Keywords any_of) {
   });
 }
 
-bool mentions_each(std::string_view text, std::initializer_list<Keywords> sets) {
-  return std::all_of(sets.begin(), sets.end(),
-                     [&](const Keywords& set) { return mentions(text, set); });
-}
-
 std::vector<std::string> warnings_of(const Json& improve_body) {
   std::vector<std::string> out;
   const Json data = field_or_null(improve_body, "data");
@@ -405,12 +400,6 @@ std::vector<std::string> warnings_of(const Json& improve_body) {
   if (!warnings.is_array()) return out;
   for (const Json& warning : warnings) out.push_back(text_of(warning));
   return out;
-}
-
-bool warning_mentions(const Json& improve_body, std::initializer_list<Keywords> sets) {
-  const auto warnings = warnings_of(improve_body);
-  return std::any_of(warnings.begin(), warnings.end(),
-                     [&](const std::string& warning) { return mentions_each(warning, sets); });
 }
 
 std::string warnings_text(const Json& improve_body) {

@@ -8,8 +8,8 @@
 //
 // Also here: fault plans as JSON literals (seeded from the scenario's seed), gate
 // handling that never leaves a thread held, read-backs of the stored state through
-// the API, and the free-text matching the contract asks for (the subject, not
-// our wording).
+// the API, and reading data.warnings. Free-text MUSTs are judged by subject, not
+// wording, in subject_matchers.hpp.
 #include <functional>
 #include <initializer_list>
 #include <optional>
@@ -165,14 +165,11 @@ class Background {
 
 using Keywords = std::initializer_list<std::string_view>;
 
-// Case-insensitive: `text` contains any of `any_of`.
+// Case-insensitive: `text` contains any of `any_of` (literal values, e.g. invented
+// contact details; free-text MUSTs use the subject matchers, subject_matchers.hpp).
 bool mentions(std::string_view text, Keywords any_of);
-// `text` contains one of each set.
-bool mentions_each(std::string_view text, std::initializer_list<Keywords> sets);
 // data.warnings (strings only; other entries are dumped).
 std::vector<std::string> warnings_of(const Json& improve_body);
-// Some single warning mentions one of each set.
-bool warning_mentions(const Json& improve_body, std::initializer_list<Keywords> sets);
 // The warnings for evidence: ["...", "..."].
 std::string warnings_text(const Json& improve_body);
 

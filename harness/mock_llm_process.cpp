@@ -33,8 +33,6 @@ MockLlmProcess::MockLlmProcess(const std::string& binary, int port,
 
 Json MockLlmProcess::call_counts() { return control_call(base_url_, "GET", "/__control/calls"); }
 
-std::int64_t MockLlmProcess::calls() { return call_counts().value("total", std::int64_t{0}); }
-
 std::int64_t MockLlmProcess::requests() { return call_counts().value("requests", std::int64_t{0}); }
 
 std::int64_t MockLlmProcess::held() {

@@ -29,8 +29,6 @@ class MockLlmProcess {
 
   // GET /__control/calls: {"calls": {operation: n}, "total": n, "requests": n}.
   Json call_counts();
-  // Completion calls of recognised operations since the last reset.
-  std::int64_t calls();
   // Every request of the target to /v1/* since the last reset (any operation,
   // health checks, unknown prompts, model listings).
   std::int64_t requests();
