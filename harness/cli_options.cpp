@@ -4,6 +4,8 @@
 #include <chrono>
 #include <set>
 
+#include "harness/schedule_explorer.hpp"
+
 namespace rm::harness {
 namespace {
 
@@ -121,7 +123,9 @@ CliParse parse_cli(const std::vector<std::string>& args) {
                                                "--repeat",           "--report",
                                                "--defect",           "--request-timeout",
                                                "--llm-timeout-hold", "--llm-rules",
-                                               "--baseline",         "--shard"};
+                                               "--baseline",         "--shard",
+                                               "--schedule",         "--preemptions",
+                                               "--max-schedules"};
   for (std::size_t i = 1; i < args.size(); ++i) {
     std::string flag = args[i];
     std::optional<std::string> value;
@@ -136,6 +140,10 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     }
     if (flag == "--strict-baseline" && !value) {
       options.strict_baseline = true;
+      continue;
+    }
+    if (flag == "--no-explore" && !value) {
+      options.no_explore = true;
       continue;
     }
     if (kFlags.count(flag) == 0) return {std::nullopt, "unknown option '" + args[i] + "'"};
@@ -211,6 +219,22 @@ CliParse parse_cli(const std::vector<std::string>& args) {
         return {std::nullopt, "--shard: expected i/n with 1 <= i <= n, got '" + *value + "'"};
       }
       options.shard = std::make_pair(*index, *count);
+    } else if (flag == "--schedule") {
+      const auto schedule = parse_schedule(*value);
+      if (!schedule || schedule->empty()) {
+        return {
+            std::nullopt,
+            "--schedule: expected actor numbers joined by dots (e.g. 1.1.2), got '" + *value + "'"};
+      }
+      options.schedule = *schedule;
+    } else if (flag == "--preemptions" || flag == "--max-schedules") {
+      const auto number = parse_number<int>(*value);
+      const int low = flag == "--preemptions" ? 0 : 1;
+      if (!number || *number < low || *number > 1'000'000) {
+        return {std::nullopt, flag + ": expected an integer >= " + std::to_string(low) + ", got '" +
+                                  *value + "'"};
+      }
+      (flag == "--preemptions" ? options.preemptions : options.max_schedules) = *number;
     } else if (flag == "--llm-rules") {
       if (value->empty()) return {std::nullopt, "--llm-rules needs a file"};
       options.target.llm_rules_file = *value;
@@ -223,6 +247,9 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     }
   }
 
+  if (options.schedule && !options.scenario) {
+    return {std::nullopt, "--schedule replays one race scenario: add --scenario NAME"};
+  }
   if (options.command == CliOptions::Command::kRun) {
     if (target_cmd) {
       if (target && *target != "command") {
@@ -308,6 +335,12 @@ Options of run:
   --strict-baseline    with --baseline: a fixed entry fails the run too
   --shard i/n          run only shard i of n (stable by scenario name): n jobs
                        together run each scenario exactly once
+  --schedule S         race scenarios: run the one schedule S (from a failure's
+                       replay line, e.g. 1.1.2) instead of the gated run and the
+                       exploration; needs --scenario
+  --preemptions N      exploration: at most N preemptions per schedule (default 2)
+  --max-schedules N    exploration: at most N schedules per scenario (default 2000)
+  --no-explore         skip schedule exploration (gated runs only)
   --verbose            also print the embedded reference's log lines and the
                        started processes' output (always in target.log)
 
@@ -316,8 +349,14 @@ Hooks (what a scenario may need from a target):
   store        store/converter faults, and reading the stored tables
   store_gate   store operations can be held at named gates (forced interleavings)
   fixture_db   the target can be (re)started on a database.json written by us
+  schedule     schedule points before and after every store operation and LLM
+               call, and before the store takes its lock (control API
+               /__control/schedule): race scenarios are explored over every
+               ordering of their requests within --preemptions (docs/schedules.md)
 A scenario whose hook is missing is not_testable, never pass. A race scenario
 without store_gate runs statistically instead (rounds of concurrent requests).
+A race scenario whose gated run passes is then explored when the target has the
+schedule hook: the first violating schedule fails it, with a --schedule replay.
 
 Time (process, command and URL targets):
   A timeout fault makes the mock LLM hold the target's call until the target's

@@ -34,6 +34,11 @@ struct CliOptions {
   std::optional<std::string> baseline;
   bool strict_baseline = false;              // a fixed baseline entry fails the run too
   std::optional<std::pair<int, int>> shard;  // --shard i/n
+  // Schedule exploration of race scenarios (docs/schedules.md).
+  std::optional<std::vector<int>> schedule;  // --schedule 1.1.2: replay that one
+  std::optional<int> preemptions;            // --preemptions N (default 2)
+  std::optional<int> max_schedules;          // --max-schedules N (default 2000)
+  bool no_explore = false;                   // --no-explore
   // baseline write RESULTS -o FILE; diff OLD NEW: the files named.
   std::vector<std::string> files;
   std::optional<std::string> output;

@@ -11,10 +11,13 @@
 #include <system_error>
 
 #include "mocks/converter/text_document_converter.hpp"
+#include "mocks/fault/actor_request.hpp"
 #include "mocks/fault/faulty_converter.hpp"
 #include "mocks/fault/faulty_llm.hpp"
 #include "mocks/fault/faulty_store.hpp"
 #include "mocks/fault/llm_wrapper.hpp"
+#include "mocks/fault/scheduled_llm.hpp"
+#include "mocks/fault/scheduled_store.hpp"
 #include "mocks/llm/builtin_llm.hpp"
 #include "mocks/settings/memory_settings_store.hpp"
 #include "mocks/store/atomic_file.hpp"
@@ -71,13 +74,15 @@ namespace {}  // namespace
 
 EmbeddedTarget::EmbeddedTarget(DefectSwitch defects)
     : defects_(defects),
-      llm_(std::make_shared<CountingLlm>(
-          std::make_shared<FaultyLlm>(std::make_shared<BuiltinLlm>(), injector_))) {
+      llm_(std::make_shared<CountingLlm>(std::make_shared<ScheduledLlm>(
+          std::make_shared<FaultyLlm>(std::make_shared<BuiltinLlm>(), injector_), scheduler_))) {
   reset();
 }
 
 EmbeddedTarget::~EmbeddedTarget() {
-  // Held calls must leave the gates before the stack they run on goes away.
+  // Held calls must leave the gates (and parked actors the scheduler) before the
+  // stack they run on goes away.
+  scheduler_->end();
   injector_->reset();
   {
     std::unique_lock lock(mutex_);
@@ -102,8 +107,21 @@ std::shared_ptr<EmbeddedTarget::Stack> EmbeddedTarget::stack() const {
 ApiResponse EmbeddedTarget::send(const ApiRequest& request) {
   // A copy of the stack: a restart while this request runs cannot pull the
   // router out from under it.
-  return stack()->router->handle(request);
+  const auto current = stack();
+  return handle_as_actor(*scheduler_, request, [&current](const ApiRequest& tagged) {
+    return current->router->handle(tagged);
+  });
 }
+
+std::optional<std::uint64_t> EmbeddedTarget::schedule_begin() { return scheduler_->begin(); }
+
+ScheduleState EmbeddedTarget::schedule_wait(int actors, int timeout_ms) {
+  return scheduler_->wait_quiescent(actors, std::chrono::milliseconds(timeout_ms));
+}
+
+bool EmbeddedTarget::schedule_step(int actor) { return scheduler_->step(actor); }
+
+void EmbeddedTarget::schedule_end() { scheduler_->end(); }
 
 void EmbeddedTarget::install_plan(const FaultPlan& plan) { injector_->install(plan); }
 
@@ -145,7 +163,10 @@ std::optional<Json> EmbeddedTarget::store_tables() {
 
 void EmbeddedTarget::rebuild(std::shared_ptr<Store> inner) {
   ServicePorts ports;
-  ports.store = std::make_shared<FaultyStore>(inner, injector_);
+  if (auto memory = std::dynamic_pointer_cast<MemoryStore>(inner))
+    memory->observe_locks(scheduler_);
+  ports.store =
+      std::make_shared<ScheduledStore>(std::make_shared<FaultyStore>(inner, injector_), scheduler_);
   ports.llm = llm_;
   ports.converter =
       std::make_shared<FaultyConverter>(std::make_shared<TextDocumentConverter>(), injector_);
@@ -159,6 +180,7 @@ void EmbeddedTarget::rebuild(std::shared_ptr<Store> inner) {
 }
 
 void EmbeddedTarget::reset(const std::optional<Json>& fixture_tables) {
+  scheduler_->end();
   injector_->reset();  // no plan, held calls released, journal and gate counts emptied
   llm_->reset();
   settings_ = std::make_shared<MemorySettingsStore>();

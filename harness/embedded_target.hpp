@@ -11,6 +11,7 @@
 #include "harness/data_dir.hpp"
 #include "harness/target.hpp"
 #include "mocks/fault/fault_injector.hpp"
+#include "mocks/fault/scheduler.hpp"
 #include "reference/http/api_router.hpp"
 #include "reference/service/defects.hpp"
 
@@ -46,6 +47,11 @@ class EmbeddedTarget : public Target {
   // The database.json of the current fixture, if any (for tests and reports).
   std::optional<std::filesystem::path> database_file() const;
 
+  std::optional<std::uint64_t> schedule_begin() override;
+  ScheduleState schedule_wait(int actors, int timeout_ms) override;
+  bool schedule_step(int actor) override;
+  void schedule_end() override;
+
  private:
   class CountingLlm;
   struct Stack;
@@ -55,6 +61,8 @@ class EmbeddedTarget : public Target {
 
   DefectSwitch defects_;
   std::shared_ptr<FaultInjector> injector_ = std::make_shared<FaultInjector>();
+  // Before llm_: the LLM decorator holds it.
+  std::shared_ptr<Scheduler> scheduler_ = std::make_shared<Scheduler>();
   std::shared_ptr<CountingLlm> llm_;
   std::shared_ptr<SettingsStore> settings_;
   std::optional<ScratchDir> data_dir_;

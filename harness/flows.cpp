@@ -7,7 +7,9 @@
 #include <set>
 #include <stdexcept>
 
+#include "harness/actor_tag.hpp"
 #include "harness/requests.hpp"
+#include "harness/schedule_run.hpp"
 
 namespace rm::harness::flows {
 namespace {
@@ -344,22 +346,29 @@ bool await_arrivals(ScenarioContext& ctx, const std::string& gate, int count, in
 }
 
 Background::Background(ScenarioContext& ctx, std::vector<std::string> gates)
-    : ctx_(ctx), gates_(std::move(gates)) {}
+    : ctx_(ctx), gates_(std::move(gates)) {
+  if (ctx_.schedule != nullptr) ctx_.schedule->begin(ctx_.target);
+}
 
 Background::~Background() {
   if (finished_) return;
   // An early exit: let every held call go before joining.
   try {
+    if (ctx_.schedule != nullptr) ctx_.schedule->end(ctx_.target);
     ctx_.target.clear_plan();
   } catch (const std::exception&) {
     // The gates below still open the held calls.
   }
-  finish();
+  join_all();
 }
 
 void Background::start(std::function<void()> work) {
+  std::string tag;
+  if (ctx_.schedule != nullptr)
+    tag = ctx_.schedule->actor_tag(static_cast<int>(threads_.size()) + 1);
   // An exception must not end the process from a thread: it becomes the verdict.
-  threads_.emplace_back([this, work = std::move(work)] {
+  threads_.emplace_back([this, tag = std::move(tag), work = std::move(work)] {
+    const ActorTagScope actor(tag);
     try {
       work();
     } catch (const NotTestable& e) {
@@ -371,6 +380,23 @@ void Background::start(std::function<void()> work) {
 }
 
 void Background::finish() {
+  if (ctx_.schedule != nullptr) {
+    // Under a schedule the requests move only when chosen: drive them to the end.
+    try {
+      ctx_.schedule->drive(ctx_.target, static_cast<int>(threads_.size()));
+    } catch (const std::exception& e) {
+      ctx_.check.error(e.what());
+    }
+    try {
+      ctx_.schedule->end(ctx_.target);
+    } catch (const std::exception& e) {
+      ctx_.check.error(std::string("could not end the schedule run: ") + e.what());
+    }
+  }
+  join_all();
+}
+
+void Background::join_all() {
   for (const std::string& gate : gates_) {
     try {
       ctx_.target.release(gate, /*all=*/true);

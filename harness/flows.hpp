@@ -151,10 +151,13 @@ class Background {
   Background& operator=(const Background&) = delete;
 
   void start(std::function<void()> work);
-  // Releases the gates (all held calls) and joins every thread.
+  // Releases the gates (all held calls) and joins every thread. Under a schedule
+  // (ctx.schedule) it first drives the requests through it.
   void finish();
 
  private:
+  void join_all();
+
   ScenarioContext& ctx_;
   std::vector<std::string> gates_;
   std::vector<std::thread> threads_;

@@ -145,6 +145,10 @@ int run(const CliOptions& cli, const char* argv0) {
     options.progress = &std::cout;
   }
   options.shard = cli.shard;
+  options.explore = !cli.no_explore;
+  options.schedule = cli.schedule;
+  if (cli.preemptions) options.preemption_bound = *cli.preemptions;
+  if (cli.max_schedules) options.max_schedules = *cli.max_schedules;
   // A baseline that cannot be read is a usage error, found before the run.
   std::optional<Baseline> baseline;
   if (cli.baseline) {

@@ -12,6 +12,8 @@ const char* hook_name(Hook hook) {
       return "store_gate";
     case Hook::kFixtureDb:
       return "fixture_db";
+    case Hook::kSchedule:
+      return "schedule";
   }
   return "unknown";
 }

@@ -12,11 +12,13 @@ enum class Hook {
   kStore,      // store/converter fault rules and reading the stored tables
   kStoreGate,  // store operations can be held at named gates
   kFixtureDb,  // the target can be (re)started on a database.json we write
+  kSchedule,   // schedule points around store operations and LLM calls (exploration)
 };
 
-inline constexpr Hook kAllHooks[] = {Hook::kLlm, Hook::kStore, Hook::kStoreGate, Hook::kFixtureDb};
+inline constexpr Hook kAllHooks[] = {Hook::kLlm, Hook::kStore, Hook::kStoreGate, Hook::kFixtureDb,
+                                     Hook::kSchedule};
 
-const char* hook_name(Hook hook);  // "llm", "store", "store_gate", "fixture_db"
+const char* hook_name(Hook hook);  // "llm", "store", "store_gate", "fixture_db", "schedule"
 std::optional<Hook> parse_hook(std::string_view name);
 
 }  // namespace rm::harness

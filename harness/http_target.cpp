@@ -52,9 +52,47 @@ void HttpTarget::attach(const std::string& base_url) {
   } catch (const std::exception&) {
     control = false;
   }
+  bool schedule = false;
+  if (control) {
+    try {
+      ApiRequest probe;
+      probe.method = "POST";
+      probe.path = "/__control/schedule/end";
+      schedule = http_call(base_url, probe, std::chrono::seconds(10)).status == 200;
+    } catch (const std::exception&) {
+      schedule = false;
+    }
+  }
   std::lock_guard lock(mutex_);
   base_url_ = base_url;
   control_ = control;
+  schedule_ = schedule;
+}
+
+std::optional<std::uint64_t> HttpTarget::schedule_begin() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!schedule_) return std::nullopt;
+  }
+  const Json body = control_call(base_url(), "POST", "/__control/schedule/begin");
+  return body.value("run", std::uint64_t{0});
+}
+
+ScheduleState HttpTarget::schedule_wait(int actors, int timeout_ms) {
+  return ScheduleState::from_json(
+      control_call(base_url(), "GET",
+                   "/__control/schedule?actors=" + std::to_string(actors) +
+                       "&timeout_ms=" + std::to_string(timeout_ms)));
+}
+
+bool HttpTarget::schedule_step(int actor) {
+  const Json body =
+      control_call(base_url(), "POST", "/__control/schedule/step?actor=" + std::to_string(actor));
+  return body.value("stepped", false);
+}
+
+void HttpTarget::schedule_end() {
+  if (has_control()) control_call(base_url(), "POST", "/__control/schedule/end");
 }
 
 ApiResponse HttpTarget::send(const ApiRequest& request) {
@@ -107,6 +145,12 @@ HookStatus HttpTarget::hook(Hook hook) {
                          "/__control/plan)"};
     case Hook::kFixtureDb:
       return fixture_hook();
+    case Hook::kSchedule: {
+      std::lock_guard lock(mutex_);
+      if (schedule_) return {true, ""};
+      return {false, "schedule: the target does not answer the scheduler's control API (POST " +
+                         base_url_ + "/__control/schedule/end); races run statistically"};
+    }
   }
   return {false, "unknown hook"};
 }

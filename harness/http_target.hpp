@@ -36,6 +36,10 @@ class HttpTarget : public Target {
   std::optional<Json> store_tables() override;
   // Prompts the mock LLM did not recognise (answered generically), with the hint.
   std::vector<std::string> notices() override;
+  std::optional<std::uint64_t> schedule_begin() override;
+  ScheduleState schedule_wait(int actors, int timeout_ms) override;
+  bool schedule_step(int actor) override;
+  void schedule_end() override;
 
   std::string base_url() const;
   MockLlmProcess& mock_llm() { return *mock_; }
@@ -65,6 +69,7 @@ class HttpTarget : public Target {
   mutable std::mutex mutex_;
   std::string base_url_;
   bool control_ = false;
+  bool schedule_ = false;  // answers /__control/schedule
   std::chrono::milliseconds request_timeout_;
   bool llm_seen_ = false;
   std::map<std::string, Side> gate_sides_;

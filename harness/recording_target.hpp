@@ -34,6 +34,12 @@ class RecordingTarget : public Target {
   void reset(const std::optional<Json>& fixture_tables = std::nullopt) override;
   void restart() override { inner_.restart(); }
   std::vector<std::string> notices() override { return inner_.notices(); }
+  std::optional<std::uint64_t> schedule_begin() override { return inner_.schedule_begin(); }
+  ScheduleState schedule_wait(int actors, int timeout_ms) override {
+    return inner_.schedule_wait(actors, timeout_ms);
+  }
+  bool schedule_step(int actor) override { return inner_.schedule_step(actor); }
+  void schedule_end() override { inner_.schedule_end(); }
 
   Target& inner() const { return inner_; }
   IdTracker& ids() { return ids_; }

@@ -25,6 +25,19 @@ struct RoundResult {
   std::vector<std::string> without_concurrency;
 };
 
+// A race scenario's schedule exploration (docs/schedules.md), as results.json reports it.
+struct ExplorationResult {
+  int schedules = 0;         // schedules run
+  int preemption_bound = 0;  // at most this many preemptions per schedule
+  bool complete = false;     // every schedule within the bound ran (no cap reached)
+  int decisions = 0;         // the most decisions one schedule made
+  double ms = 0;
+  // The first schedule that broke a race MUST ("" when none): replay with --schedule.
+  std::string violating_schedule;
+  std::vector<std::string> trace;  // its steps, one line each
+  std::string replayed;            // set when --schedule ran one given schedule
+};
+
 struct ScenarioResult {
   std::string issue;
   std::string name;
@@ -44,8 +57,9 @@ struct ScenarioResult {
   // Of those, how many violated a MUST (statistical: a MUST that depends on the
   // interleaving; the others fail "without concurrency", reported once).
   int failed_runs = 0;
-  std::vector<RoundResult> rounds;  // statistical runs only
-  int musts_checked = 0;            // in the deciding run
+  std::vector<RoundResult> rounds;               // statistical runs only
+  std::optional<ExplorationResult> exploration;  // race scenarios on a target with schedules
+  int musts_checked = 0;                         // in the deciding run
   double ms = 0;
   std::string replay;  // a harness command line that runs this scenario again
   // The deciding run's evidence: every request the harness sent and the answer

@@ -13,6 +13,8 @@
 #include "harness/not_testable.hpp"
 #include "harness/recording_target.hpp"
 #include "harness/requests.hpp"
+#include "harness/schedule_explorer.hpp"
+#include "harness/schedule_run.hpp"
 #include "reference/service/defects.hpp"
 
 namespace rm::harness {
@@ -92,12 +94,12 @@ std::string awaited_operations(const RecordingTarget& target) {
 // One run of `body` on a reset target, followed by the invariants.
 RunOutcome run_once(RecordingTarget& target, std::uint64_t seed,
                     const std::function<void(ScenarioContext&)>& body,
-                    const LlmTrafficJudge& llm_judge) {
+                    const LlmTrafficJudge& llm_judge, ScheduleRun* schedule = nullptr) {
   RunOutcome outcome;
   Check& check = outcome.check;
   try {
     target.reset();
-    ScenarioContext context{target, check, seed};
+    ScenarioContext context{target, check, seed, schedule};
     body(context);
   } catch (const NotTestable& e) {
     check.not_testable(e.what());
@@ -276,6 +278,97 @@ void run_statistically(const Scenario& scenario, RecordingTarget& target, const 
   }
 }
 
+// Schedule exploration: the scenario's explored round under every schedule the
+// explorer enumerates (or the one --schedule names), stopping at the first that
+// breaks a race MUST. A MUST that fails whatever the order is reported once, as
+// failing without concurrency, like a statistical run does.
+void run_explored(const Scenario& scenario, RecordingTarget& target, const RunOptions& options,
+                  const LlmTrafficJudge& llm_judge, ScenarioResult& result) {
+  const auto& round =
+      scenario.run_explored_round ? scenario.run_explored_round : scenario.run_statistical_round;
+  const Clock::time_point start = Clock::now();
+  ExplorationResult exploration;
+  exploration.preemption_bound = options.preemption_bound;
+  if (options.schedule) exploration.replayed = format_schedule(*options.schedule);
+  ScheduleExplorer explorer(options.preemption_bound, options.max_schedules);
+  std::vector<Finding> without_findings;
+  std::set<std::string> without_seen;
+  bool violated = false;
+  const auto finish = [&] {
+    exploration.complete = !options.schedule && explorer.complete();
+    exploration.ms = ms_since(start);
+    result.exploration = std::move(exploration);
+  };
+  for (;;) {
+    std::vector<int> prefix;
+    if (options.schedule) {
+      if (exploration.schedules > 0) break;
+      prefix = *options.schedule;
+    } else {
+      auto next = explorer.next();
+      if (!next) break;
+      prefix = std::move(*next);
+    }
+    ScheduleRun run(prefix);
+    const std::uint64_t seed = options.seed;
+    RunOutcome outcome = run_once(target, seed, round, llm_judge, &run);
+    ++exploration.schedules;
+    exploration.decisions =
+        std::max(exploration.decisions, static_cast<int>(run.decisions().size()));
+    const std::string schedule_text = format_schedule(run.minimal_choices());
+    if (outcome.verdict == Verdict::kError || outcome.verdict == Verdict::kNotTestable) {
+      result.verdict = outcome.verdict;
+      result.reason = outcome.reason + " (schedule exploration, schedule '" + schedule_text + "')";
+      take(result, outcome, seed);
+      exploration.trace = run.trace();
+      finish();
+      return;
+    }
+    if (options.schedule) {
+      exploration.trace = run.trace();  // a replay shows what it did
+    } else {
+      explorer.record(run.decisions());
+    }
+    std::vector<Finding> race;
+    for (const Finding& finding : outcome.check.findings()) {
+      if (finding.level != Finding::Level::kMust) continue;
+      if (finding.interleaving) {
+        race.push_back(finding);
+      } else if (without_seen.insert(finding.what).second) {
+        without_findings.push_back(finding);
+      }
+    }
+    if (!race.empty()) {
+      take(result, outcome, seed);
+      result.findings = race;
+      result.findings.insert(result.findings.end(), without_findings.begin(),
+                             without_findings.end());
+      exploration.violating_schedule = schedule_text;
+      exploration.trace = run.trace();
+      violated = true;
+      break;
+    }
+  }
+  const int schedules = exploration.schedules;
+  const std::string violating = exploration.violating_schedule;
+  finish();
+  std::string without;
+  for (const Finding& finding : without_findings) {
+    without += (without.empty() ? "" : "; ") + finding.what;
+  }
+  if (violated) {
+    result.verdict = Verdict::kFail;
+    result.reason = "schedule exploration: race violation on schedule '" + violating + "' (" +
+                    std::to_string(schedules) + (schedules == 1 ? " schedule" : " schedules") +
+                    " run)";
+  } else if (!without.empty()) {
+    result.verdict = Verdict::kFail;
+    result.findings = without_findings;
+    result.reason =
+        "schedule exploration: fails without concurrency (not a race finding): " + without;
+  }
+}
+
 }  // namespace
 
 std::vector<const Scenario*> select_scenarios(const std::vector<const Scenario*>& all,
@@ -317,6 +410,11 @@ std::string replay_command(const ScenarioResult& result, const RunOptions& optio
   std::string command = "harness run " + options.replay_target + " --issues " + result.issue +
                         " --scenario " + result.name + " --seed " + std::to_string(result.seed);
   if (result.statistical) command += " --repeat " + std::to_string(result.runs);
+  if (result.exploration && !result.exploration->violating_schedule.empty()) {
+    command += " --schedule " + result.exploration->violating_schedule;
+  } else if (result.exploration && !result.exploration->replayed.empty()) {
+    command += " --schedule " + result.exploration->replayed;
+  }
   if (options.defect) command += " --defect " + *options.defect;
   return command;
 }
@@ -348,13 +446,31 @@ ScenarioResult run_scenario(const Scenario& scenario, Target& target, const RunO
       }
       if (!missing) missing = missing_hook_reason(hook, status);
     }
+    const bool explorable =
+        scenario.race && (scenario.run_explored_round || scenario.run_statistical_round);
+    const HookStatus schedule_hook =
+        explorable ? target.hook(Hook::kSchedule) : HookStatus{false, {}};
     if (missing) {
       result.verdict = Verdict::kNotTestable;
       result.reason = *missing;
+    } else if (options.schedule) {
+      if (!explorable) {
+        throw std::invalid_argument("--schedule: " + scenario.issue + " " + scenario.name +
+                                    " is no race scenario");
+      }
+      if (!schedule_hook.available) {
+        result.verdict = Verdict::kNotTestable;
+        result.reason = missing_hook_reason(Hook::kSchedule, schedule_hook);
+      } else {
+        run_explored(scenario, recording, options, llm_judge, result);
+      }
     } else if (statistical) {
       run_statistically(scenario, recording, options, llm_judge, result);
     } else {
       run_repetitions(scenario, recording, options, llm_judge, result);
+      if (result.verdict == Verdict::kPass && options.explore && schedule_hook.available) {
+        run_explored(scenario, recording, options, llm_judge, result);
+      }
     }
   } catch (...) {
     result.verdict = Verdict::kError;

@@ -52,6 +52,14 @@ struct RunOptions {
   // Shard i of n (1-based): only the scenarios whose stable hash of "issue/name"
   // falls in it, so that n CI jobs together run each scenario exactly once.
   std::optional<std::pair<int, int>> shard;
+  // Schedule exploration of race scenarios on targets with the schedule hook
+  // (docs/schedules.md): after the hand-gated run passes, every schedule with at
+  // most `preemption_bound` preemptions (capped at max_schedules). `schedule`
+  // (--schedule) runs that one schedule only, instead of the gated run.
+  bool explore = true;
+  int preemption_bound = 2;
+  int max_schedules = 2000;
+  std::optional<std::vector<int>> schedule;
 };
 
 // Which shard (0-based, of `count`) a scenario belongs to: FNV-1a of "issue/name",

@@ -3,12 +3,21 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "harness/actor_tag.hpp"
+#include "mocks/fault/actor_request.hpp"
 #include "reference/service/defects.hpp"
 
 namespace rm::harness {
 
 ApiResponse ScenarioContext::send(const ApiRequest& request) {
-  ApiResponse response = target.send(request);
+  ApiResponse response;
+  if (const std::string& tag = current_actor_tag(); !tag.empty()) {
+    ApiRequest tagged = request;
+    tagged.headers[kActorHeader] = tag;
+    response = target.send(tagged);
+  } else {
+    response = target.send(request);
+  }
   check.saw(Exchange{request, response});
   return response;
 }

@@ -13,10 +13,15 @@
 
 namespace rm::harness {
 
+class ScheduleRun;
+
 struct ScenarioContext {
   Target& target;
   Check& check;
   std::uint64_t seed;
+  // Set while the runner explores schedules: flows::Background then runs its
+  // requests as the scheduler's actors and drives them through this run.
+  ScheduleRun* schedule = nullptr;
 
   // target.send() + check.saw(): the exchange becomes citable evidence.
   ApiResponse send(const ApiRequest& request);
@@ -35,6 +40,11 @@ struct Scenario {
   std::function<void(ScenarioContext&)> run{};
   // The statistical fallback of a race scenario (one round); empty when none.
   std::function<void(ScenarioContext&)> run_statistical_round{};
+  // One exploration run: set-up, concurrent requests in a flows::Background, the
+  // checks. On a target with the schedule hook the runner runs it under every
+  // schedule the explorer enumerates (docs/schedules.md); empty: the statistical
+  // round is used.
+  std::function<void(ScenarioContext&)> run_explored_round{};
 };
 
 class ScenarioRegistry {

@@ -11,6 +11,7 @@
 
 #include "harness/hook.hpp"
 #include "mocks/fault/fault_plan.hpp"
+#include "mocks/fault/scheduler.hpp"
 #include "reference/http/api_message.hpp"
 #include "reference/ports/document.hpp"
 
@@ -59,6 +60,15 @@ class Target {
   virtual void reset(const std::optional<Json>& fixture_tables = std::nullopt) = 0;
   // Restarts the target on its current data (API-005: migration after a restart).
   virtual void restart() = 0;
+
+  // Schedule exploration (docs/schedules.md), for targets with the `schedule` hook:
+  // a run of the target's scheduler whose actors are the requests tagged
+  // "X-Rm-Actor: <run>.<n>". Without the hook: schedule_begin() is nullopt.
+  virtual std::optional<std::uint64_t> schedule_begin() { return std::nullopt; }
+  // Waits until `actors` actors are parked or done (quiescent), or the timeout.
+  virtual ScheduleState schedule_wait(int actors, int timeout_ms) { return {}; }
+  virtual bool schedule_step(int actor) { return false; }
+  virtual void schedule_end() {}
 
   // What the user should know about the run beyond the verdicts (e.g. prompts the
   // mock LLM did not recognise and answered generically); one line each.

@@ -24,6 +24,23 @@ Json rounds_json(const ScenarioResult& result) {
   return rounds;
 }
 
+// A race scenario's schedule exploration; null when none ran.
+Json exploration_json(const ScenarioResult& result) {
+  if (!result.exploration) return nullptr;
+  const ExplorationResult& exploration = *result.exploration;
+  return {{"schedules", exploration.schedules},
+          {"preemption_bound", exploration.preemption_bound},
+          {"complete", exploration.complete},
+          {"max_decisions", exploration.decisions},
+          {"ms", exploration.ms},
+          {"violating_schedule", exploration.violating_schedule.empty()
+                                     ? Json(nullptr)
+                                     : Json(exploration.violating_schedule)},
+          {"replayed_schedule",
+           exploration.replayed.empty() ? Json(nullptr) : Json(exploration.replayed)},
+          {"trace", exploration.trace}};
+}
+
 // The deciding run's exchanges, as Check described them.
 Json transcript_json(const ScenarioResult& result) {
   Json transcript = Json::array();
@@ -52,6 +69,7 @@ Json scenario_json(const ScenarioResult& result) {
           {"runs", result.runs},
           {"failed_runs", result.failed_runs},
           {"rounds", rounds_json(result)},
+          {"exploration", exploration_json(result)},
           {"musts_checked", result.musts_checked},
           {"ms", result.ms},
           {"replay", result.replay},

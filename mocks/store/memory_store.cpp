@@ -10,8 +10,14 @@ namespace rm {
 // check and insert, set_preview_hash's read-modify-write).
 struct MemoryStore::State {
   explicit State(const Json& tables) : tables(tables) {}
+  // The lock for `operation`, after telling the observer (if any) that it is taken.
+  std::unique_lock<std::mutex> lock(std::string_view operation) {
+    if (observer) observer->before_lock(operation);
+    return std::unique_lock(mutex);
+  }
   std::mutex mutex;
   TinyDbTables tables;
+  std::shared_ptr<LockObserver> observer;
 };
 
 MemoryStore::MemoryStore() : state_(std::make_unique<State>(Json::object())) {}
@@ -20,86 +26,90 @@ MemoryStore::MemoryStore(const Json& tables) : state_(std::make_unique<State>(ta
 
 MemoryStore::~MemoryStore() = default;
 
+void MemoryStore::observe_locks(std::shared_ptr<LockObserver> observer) {
+  state_->observer = std::move(observer);
+}
+
 Document MemoryStore::create_resume(const NewResume& resume, MasterPolicy policy) {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("create_resume");
   return state_->tables.create_resume(resume, policy);
 }
 
 std::optional<Document> MemoryStore::get_resume(const std::string& resume_id) {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("get_resume");
   return state_->tables.get_resume(resume_id);
 }
 
 std::vector<Document> MemoryStore::list_resumes() {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("list_resumes");
   return state_->tables.list_resumes();
 }
 
 std::optional<Document> MemoryStore::update_resume(const std::string& resume_id,
                                                    const Json& patch) {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("update_resume");
   return state_->tables.update_resume(resume_id, patch);
 }
 
 bool MemoryStore::delete_resume(const std::string& resume_id) {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("delete_resume");
   return state_->tables.delete_resume(resume_id);
 }
 
 std::optional<Document> MemoryStore::get_master_resume() {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("get_master_resume");
   return state_->tables.get_master_resume();
 }
 
 bool MemoryStore::set_master(const std::string& resume_id) {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("set_master");
   return state_->tables.set_master(resume_id);
 }
 
 Document MemoryStore::create_job(const NewJob& job) {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("create_job");
   return state_->tables.create_job(job);
 }
 
 std::optional<Document> MemoryStore::get_job(const std::string& job_id) {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("get_job");
   return state_->tables.get_job(job_id);
 }
 
 std::optional<Document> MemoryStore::update_job(const std::string& job_id, const Json& patch) {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("update_job");
   return state_->tables.update_job(job_id, patch);
 }
 
 bool MemoryStore::set_preview_hash(const std::string& job_id, const std::string& prompt_id,
                                    const std::string& hash) {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("set_preview_hash");
   return state_->tables.set_preview_hash(job_id, prompt_id, hash);
 }
 
 Document MemoryStore::create_improvement(const NewImprovement& improvement) {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("create_improvement");
   return state_->tables.create_improvement(improvement);
 }
 
 std::optional<Document> MemoryStore::get_improvement_by_tailored_resume(
     const std::string& tailored_resume_id) {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("get_improvement_by_tailored_resume");
   return state_->tables.get_improvement_by_tailored_resume(tailored_resume_id);
 }
 
 StoreStats MemoryStore::stats() {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("stats");
   return state_->tables.stats();
 }
 
 Json MemoryStore::export_tables() {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("export_tables");
   return state_->tables.export_tables();
 }
 
 void MemoryStore::clear() {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("clear");
   state_->tables.clear();
 }
 

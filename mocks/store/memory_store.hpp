@@ -3,6 +3,7 @@
 // mutex. Thread-safe.
 #include <memory>
 
+#include "mocks/store/lock_observer.hpp"
 #include "reference/ports/store.hpp"
 
 namespace rm {
@@ -13,6 +14,10 @@ class MemoryStore : public Store {
   // Starts from tables in TinyDB's layout (e.g. a fixture database.json's content).
   explicit MemoryStore(const Json& tables);
   ~MemoryStore() override;
+
+  // Tells `observer` before each operation takes the lock (a scheduler's
+  // interleaving point). Set it before the store is shared between threads.
+  void observe_locks(std::shared_ptr<LockObserver> observer);
 
   Document create_resume(const NewResume& resume, MasterPolicy policy) override;
   std::optional<Document> get_resume(const std::string& resume_id) override;

@@ -14,9 +14,13 @@
 #include <vector>
 
 #include "mocks/converter/text_document_converter.hpp"
+#include "mocks/fault/actor_request.hpp"
 #include "mocks/fault/fault_control_api.hpp"
 #include "mocks/fault/faulty_converter.hpp"
 #include "mocks/fault/faulty_store.hpp"
+#include "mocks/fault/schedule_control_api.hpp"
+#include "mocks/fault/scheduled_llm.hpp"
+#include "mocks/fault/scheduled_store.hpp"
 #include "mocks/llm/builtin_llm.hpp"
 #include "mocks/settings/file_settings_store.hpp"
 #include "mocks/settings/memory_settings_store.hpp"
@@ -71,42 +75,54 @@ bool loopback_peer(const std::string& peer) {
   return rm::is_loopback_host(peer) || peer.rfind("::ffff:127.", 0) == 0;
 }
 
-// With --fault-control: the store and converter behind one injector, and a handler
-// that answers /__control/* (loopback peers only; plus GET /__control/store, the
-// stored tables) before the API routes.
+// With --fault-control: the store and converter behind one injector, store and LLM
+// behind the scheduler's points, and a handler that answers /__control/* (loopback
+// peers only; plus GET /__control/store, the stored tables) before the API routes.
 rm::HttpServer::Handler fault_controlled(rm::ServicePorts& ports, const rm::DefectSwitch& defects,
                                          std::shared_ptr<rm::ResumeService>& service) {
   auto injector = std::make_shared<rm::FaultInjector>();
+  auto scheduler = std::make_shared<rm::Scheduler>();
   auto store = ports.store;
   auto settings = ports.settings;
-  ports.store = std::make_shared<rm::FaultyStore>(store, injector);
+  // Schedule points inside the store's own locking, where it offers them.
+  if (auto memory = std::dynamic_pointer_cast<rm::MemoryStore>(store)) {
+    memory->observe_locks(scheduler);
+  }
+  ports.store = std::make_shared<rm::ScheduledStore>(
+      std::make_shared<rm::FaultyStore>(store, injector), scheduler);
+  ports.llm = std::make_shared<rm::ScheduledLlm>(ports.llm, scheduler);
   ports.converter = std::make_shared<rm::FaultyConverter>(ports.converter, injector);
+  auto schedule_control = std::make_shared<rm::ScheduleControlApi>(scheduler);
   auto control = std::make_shared<rm::FaultControlApi>(
       injector,
-      [store, settings] {
+      [store, settings, scheduler] {
+        scheduler->end();
         store->clear();
         settings->save(rm::Json::object());
       },
       std::set<rm::FaultComponent>{rm::FaultComponent::kStore, rm::FaultComponent::kConverter});
   service = std::make_shared<rm::ResumeService>(ports, defects);
   auto router = std::make_shared<rm::ApiRouter>(service);
-  return
-      [control, router, injector, store](const rm::ApiRequest& request, const std::string& peer) {
-        if (request.path == "/__control" || request.path.rfind("/__control/", 0) == 0) {
-          if (!loopback_peer(peer)) {
-            return rm::error_response(403, "the fault-control API answers loopback clients only");
-          }
-          // The stored tables as the unfaulted store holds them (TinyDB layout), for
-          // a harness that checks stored state.
-          if (request.path == "/__control/store") {
-            return request.method == "GET"
-                       ? rm::json_response(200, rm::Json{{"tables", store->export_tables()}})
-                       : rm::error_response(405, "Method Not Allowed");
-          }
-          if (auto response = control->handle(request)) return *response;
-        }
-        return router->handle(request);
-      };
+  return [control, schedule_control, router, scheduler, store](const rm::ApiRequest& request,
+                                                               const std::string& peer) {
+    if (request.path == "/__control" || request.path.rfind("/__control/", 0) == 0) {
+      if (!loopback_peer(peer)) {
+        return rm::error_response(403, "the fault-control API answers loopback clients only");
+      }
+      // The stored tables as the unfaulted store holds them (TinyDB layout), for
+      // a harness that checks stored state.
+      if (request.path == "/__control/store") {
+        return request.method == "GET"
+                   ? rm::json_response(200, rm::Json{{"tables", store->export_tables()}})
+                   : rm::error_response(405, "Method Not Allowed");
+      }
+      if (auto response = schedule_control->handle(request)) return *response;
+      if (auto response = control->handle(request)) return *response;
+    }
+    return rm::handle_as_actor(*scheduler, request, [&router](const rm::ApiRequest& tagged) {
+      return router->handle(tagged);
+    });
+  };
 }
 
 }  // namespace

@@ -15,6 +15,7 @@ using namespace flows;
 constexpr const char* kGate = "first-uploads";
 constexpr int kGatedUploads = 3;
 constexpr int kStatisticalUploads = 4;
+constexpr int kExploredUploads = 2;
 
 std::string resume_text(int index) {
   return sample_resume_text("Applicant Number" + std::to_string(index + 1));
@@ -81,12 +82,15 @@ void gated(ScenarioContext& ctx) {
   check_one_master(ctx, uploads);
 }
 
-void statistical_round(ScenarioContext& ctx) {
+// Concurrent uploads, nothing held: a statistical round (kStatisticalUploads), or
+// one schedule of an exploration (kExploredUploads: two already make two masters,
+// and each more multiplies the schedules).
+void concurrent_round(ScenarioContext& ctx, int count) {
   if (!delete_all_resumes(ctx)) return;
-  std::vector<Step> uploads(kStatisticalUploads);
+  std::vector<Step> uploads(count);
   {
     Background background(ctx, {});
-    for (int i = 0; i < kStatisticalUploads; ++i) {
+    for (int i = 0; i < count; ++i) {
       background.start([&ctx, &uploads, i] {
         uploads[i] = upload_resume(ctx, resume_text(i), "resume-" + std::to_string(i) + ".pdf");
       });
@@ -104,7 +108,9 @@ RM_SCENARIO({
     .needs = {Hook::kStoreGate},
     .race = true,
     .run = gated,
-    .run_statistical_round = statistical_round,
+    .run_statistical_round =
+        [](ScenarioContext& ctx) { concurrent_round(ctx, kStatisticalUploads); },
+    .run_explored_round = [](ScenarioContext& ctx) { concurrent_round(ctx, kExploredUploads); },
 });
 
 }  // namespace

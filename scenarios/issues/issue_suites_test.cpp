@@ -127,6 +127,49 @@ TEST(IssueSuites, StatisticalRoundsHoldOnTheReference) {
   }
 }
 
+// Each race scenario is explored on both kinds (they offer the schedule hook):
+// more than one schedule, every one within the bound, none violating.
+TEST(IssueSuites, RaceScenariosAreExploredCompletelyOnTheReference) {
+  for (TargetKind kind_name : kKinds) {
+    KindTarget& kind = target_of(kind_name);
+    ASSERT_TRUE(kind.target) << kind.unavailable;
+    for (const Scenario* scenario : ScenarioRegistry::instance().all()) {
+      if (!scenario->race) continue;
+      const ScenarioResult result = run_scenario(*scenario, *kind.target, RunOptions{});
+      EXPECT_EQ(result.verdict, Verdict::kPass) << findings_text(result);
+      ASSERT_TRUE(result.exploration) << scenario->name << " on " << target_kind_name(kind_name);
+      EXPECT_TRUE(result.exploration->complete) << scenario->name;
+      EXPECT_GT(result.exploration->schedules, 1) << scenario->name;
+      EXPECT_TRUE(result.exploration->violating_schedule.empty()) << scenario->name;
+      std::cout << scenario->issue << " " << scenario->name << " on " << target_kind_name(kind_name)
+                << ": " << result.exploration->schedules << " schedules, " << result.exploration->ms
+                << " ms\n";
+    }
+  }
+}
+
+// A schedule replays: the same steps each time, in-process and over HTTP.
+TEST(IssueSuites, AScheduleReplaysTheSameSteps) {
+  const Scenario* scenario =
+      ScenarioRegistry::instance().find("API-002", "concurrent_first_uploads_one_master");
+  ASSERT_NE(scenario, nullptr);
+  for (TargetKind kind_name : kKinds) {
+    KindTarget& kind = target_of(kind_name);
+    ASSERT_TRUE(kind.target) << kind.unavailable;
+    RunOptions options;
+    options.scenario = scenario->name;
+    options.schedule = std::vector<int>{1, 2, 1};
+    const ScenarioResult first = run_scenario(*scenario, *kind.target, options);
+    const ScenarioResult second = run_scenario(*scenario, *kind.target, options);
+    ASSERT_TRUE(first.exploration && second.exploration);
+    EXPECT_EQ(first.verdict, Verdict::kPass) << findings_text(first);
+    EXPECT_EQ(first.exploration->schedules, 1);
+    EXPECT_FALSE(first.exploration->trace.empty());
+    EXPECT_EQ(first.exploration->trace, second.exploration->trace);
+    EXPECT_NE(first.replay.find("--schedule 1.2.1"), std::string::npos) << first.replay;
+  }
+}
+
 TEST(IssueSuites, EveryIssueHasScenarios) {
   for (int i = 1; i <= kIssueCount; ++i) {
     const std::string issue = issue_id(static_cast<Issue>(i));
