@@ -146,6 +146,10 @@ CliParse parse_cli(const std::vector<std::string>& args) {
       options.no_explore = true;
       continue;
     }
+    if (flag == "--explore-only" && !value) {
+      options.explore_only = true;
+      continue;
+    }
     if (kFlags.count(flag) == 0) return {std::nullopt, "unknown option '" + args[i] + "'"};
     if (options.command == CliOptions::Command::kList) {
       return {std::nullopt, "'list' takes no options (got " + flag + ")"};
@@ -247,6 +251,9 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     }
   }
 
+  if (options.no_explore && (options.explore_only || options.schedule)) {
+    return {std::nullopt, "--no-explore contradicts --explore-only and --schedule"};
+  }
   if (options.schedule && !options.scenario) {
     return {std::nullopt, "--schedule replays one race scenario: add --scenario NAME"};
   }
@@ -341,6 +348,7 @@ Options of run:
   --preemptions N      exploration: at most N preemptions per schedule (default 2)
   --max-schedules N    exploration: at most N schedules per scenario (default 2000)
   --no-explore         skip schedule exploration (gated runs only)
+  --explore-only       race scenarios: exploration only, without the gated run
   --verbose            also print the embedded reference's log lines and the
                        started processes' output (always in target.log)
 

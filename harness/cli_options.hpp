@@ -39,6 +39,7 @@ struct CliOptions {
   std::optional<int> preemptions;            // --preemptions N (default 2)
   std::optional<int> max_schedules;          // --max-schedules N (default 2000)
   bool no_explore = false;                   // --no-explore
+  bool explore_only = false;                 // --explore-only
   // baseline write RESULTS -o FILE; diff OLD NEW: the files named.
   std::vector<std::string> files;
   std::optional<std::string> output;

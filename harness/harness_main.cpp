@@ -146,6 +146,7 @@ int run(const CliOptions& cli, const char* argv0) {
   }
   options.shard = cli.shard;
   options.explore = !cli.no_explore;
+  options.explore_only = cli.explore_only;
   options.schedule = cli.schedule;
   if (cli.preemptions) options.preemption_bound = *cli.preemptions;
   if (cli.max_schedules) options.max_schedules = *cli.max_schedules;

@@ -453,7 +453,7 @@ ScenarioResult run_scenario(const Scenario& scenario, Target& target, const RunO
     if (missing) {
       result.verdict = Verdict::kNotTestable;
       result.reason = *missing;
-    } else if (options.schedule) {
+    } else if (options.schedule || (options.explore_only && explorable)) {
       if (!explorable) {
         throw std::invalid_argument("--schedule: " + scenario.issue + " " + scenario.name +
                                     " is no race scenario");

@@ -57,6 +57,9 @@ struct RunOptions {
   // most `preemption_bound` preemptions (capped at max_schedules). `schedule`
   // (--schedule) runs that one schedule only, instead of the gated run.
   bool explore = true;
+  // Race scenarios: exploration only, without the hand-gated run first (to show
+  // what exploration alone catches).
+  bool explore_only = false;
   int preemption_bound = 2;
   int max_schedules = 2000;
   std::optional<std::vector<int>> schedule;

@@ -100,6 +100,31 @@ TEST(Cli, BaselineDiffAndShard) {
   EXPECT_NE(parse_error({"diff", "old.json"}).find("two files"), std::string::npos);
 }
 
+TEST(Cli, ScheduleExploration) {
+  const CliOptions replay =
+      parse_ok({"run", "--target", "embedded", "--scenario", "concurrent_first_uploads_one_master",
+                "--schedule", "1.1.2", "--preemptions", "3", "--max-schedules", "50"});
+  EXPECT_EQ(replay.schedule, (std::vector<int>{1, 1, 2}));
+  EXPECT_EQ(replay.preemptions, 3);
+  EXPECT_EQ(replay.max_schedules, 50);
+  EXPECT_TRUE(parse_ok({"run", "--target", "embedded", "--no-explore"}).no_explore);
+  EXPECT_TRUE(parse_ok({"run", "--target", "embedded", "--explore-only"}).explore_only);
+  EXPECT_NE(parse_error({"run", "--target", "embedded", "--schedule", "1.2"}).find("--scenario"),
+            std::string::npos);
+  for (const char* bad : {"", "1..2", "0", "a"}) {
+    EXPECT_NE(parse_error({"run", "--target", "embedded", "--scenario", "x", "--schedule", bad})
+                  .find("--schedule"),
+              std::string::npos)
+        << bad;
+  }
+  EXPECT_NE(
+      parse_error({"run", "--target", "embedded", "--preemptions", "-1"}).find("--preemptions"),
+      std::string::npos);
+  EXPECT_NE(parse_error({"run", "--target", "embedded", "--no-explore", "--explore-only"})
+                .find("contradicts"),
+            std::string::npos);
+}
+
 TEST(Cli, HelpAndList) {
   EXPECT_EQ(parse_ok({"--help"}).command, CliOptions::Command::kHelp);
   EXPECT_EQ(parse_ok({"run", "--target", "embedded", "-h"}).command, CliOptions::Command::kHelp);
