@@ -13,13 +13,14 @@ constexpr std::array<std::pair<FaultComponent, std::string_view>, 3> kComponents
     {FaultComponent::kConverter, "converter"},
 }};
 
-constexpr std::array<std::pair<FaultActionKind, std::string_view>, 14> kActions{{
+constexpr std::array<std::pair<FaultActionKind, std::string_view>, 15> kActions{{
     {FaultActionKind::kDelay, "delay"},
     {FaultActionKind::kGate, "gate"},
     {FaultActionKind::kFail, "fail"},
     {FaultActionKind::kMatchNothing, "match_nothing"},
     {FaultActionKind::kDropWrite, "drop_write"},
     {FaultActionKind::kStaleRead, "stale_read"},
+    {FaultActionKind::kLegacyRecord, "legacy_record"},
     {FaultActionKind::kThrow, "throw"},
     {FaultActionKind::kTimeout, "timeout"},
     {FaultActionKind::kNonJson, "non_json"},
@@ -52,6 +53,11 @@ bool is_store_record_read(std::string_view op) {
   return contains({"get_resume", "list_resumes", "get_master_resume", "get_job",
                    "get_improvement_by_tailored_resume"},
                   op);
+}
+
+// Reads that answer with resume records (a legacy record lacks a resume's field).
+bool is_store_resume_read(std::string_view op) {
+  return contains({"get_resume", "list_resumes", "get_master_resume"}, op);
 }
 
 // LLM operations whose answer is a JSON document of a known schema (the
@@ -157,7 +163,8 @@ bool action_allowed(FaultComponent component, FaultActionKind action) {
   switch (component) {
     case FaultComponent::kStore:
       return action == FaultActionKind::kFail || action == FaultActionKind::kMatchNothing ||
-             action == FaultActionKind::kDropWrite || action == FaultActionKind::kStaleRead;
+             action == FaultActionKind::kDropWrite || action == FaultActionKind::kStaleRead ||
+             action == FaultActionKind::kLegacyRecord;
     case FaultComponent::kConverter:
       return action == FaultActionKind::kFail;
     case FaultComponent::kLlm:
@@ -179,6 +186,8 @@ bool action_applies(FaultComponent component, std::string_view operation, FaultA
       return is_store_write(operation);
     case FaultActionKind::kStaleRead:
       return is_store_record_read(operation);
+    case FaultActionKind::kLegacyRecord:
+      return is_store_resume_read(operation);
     case FaultActionKind::kNonJson:
       return is_llm_json_op(operation) || is_llm_unknown_op(operation);
     case FaultActionKind::kSchemaInvalid:

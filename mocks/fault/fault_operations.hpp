@@ -21,6 +21,7 @@ enum class FaultActionKind {
   kMatchNothing,
   kDropWrite,
   kStaleRead,
+  kLegacyRecord,  // a resume read back as older code wrote it: no processing_status
   // llm
   kThrow,
   kTimeout,

@@ -86,8 +86,8 @@ class RuleReader {
       std::string known;
       for (auto candidate :
            {FaultActionKind::kFail, FaultActionKind::kMatchNothing, FaultActionKind::kDropWrite,
-            FaultActionKind::kStaleRead, FaultActionKind::kThrow, FaultActionKind::kTimeout,
-            FaultActionKind::kNonJson, FaultActionKind::kTruncatedJson,
+            FaultActionKind::kStaleRead, FaultActionKind::kLegacyRecord, FaultActionKind::kThrow,
+            FaultActionKind::kTimeout, FaultActionKind::kNonJson, FaultActionKind::kTruncatedJson,
             FaultActionKind::kSchemaInvalid, FaultActionKind::kWrongButValid,
             FaultActionKind::kRateLimited, FaultActionKind::kServerError, FaultActionKind::kDelay,
             FaultActionKind::kGate}) {

@@ -58,6 +58,12 @@ bool is(const std::optional<FaultAction>& action, FaultActionKind kind) {
   return action && action->kind == kind;
 }
 
+// legacy_record: the resume as code from before processing_status wrote it.
+std::optional<Document> legacy(std::optional<Document> record) {
+  if (record && record->is_object()) record->erase("processing_status");
+  return record;
+}
+
 const char* policy_name(MasterPolicy policy) {
   switch (policy) {
     case MasterPolicy::kNotMaster:
@@ -133,6 +139,8 @@ std::optional<Document> FaultyStore::get_resume(const std::string& resume_id) {
   if (is(action, FaultActionKind::kStaleRead)) {
     if (auto previous = history_->find(kResume + resume_id)) return *previous;
   }
+  if (is(action, FaultActionKind::kLegacyRecord))
+    return legacy(StoreWrapper::get_resume(resume_id));
   return StoreWrapper::get_resume(resume_id);
 }
 
@@ -161,6 +169,11 @@ std::vector<Document> FaultyStore::stale_resume_list() {
 std::vector<Document> FaultyStore::list_resumes() {
   auto action = fault("list_resumes");
   if (is(action, FaultActionKind::kStaleRead)) return stale_resume_list();
+  if (is(action, FaultActionKind::kLegacyRecord)) {
+    std::vector<Document> records = StoreWrapper::list_resumes();
+    for (Document& record : records) record = *legacy(std::move(record));
+    return records;
+  }
   return StoreWrapper::list_resumes();
 }
 
@@ -203,6 +216,7 @@ std::optional<Document> FaultyStore::get_master_resume() {
     }
     return std::nullopt;
   }
+  if (is(action, FaultActionKind::kLegacyRecord)) return legacy(StoreWrapper::get_master_resume());
   return StoreWrapper::get_master_resume();
 }
 

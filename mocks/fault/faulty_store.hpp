@@ -1,6 +1,6 @@
 #pragma once
 // A Store decorator that applies the injector's store rules: fail, match_nothing,
-// drop_write, stale_read, delay, gate. Every other call reaches the wrapped store
+// drop_write, stale_read, legacy_record, delay, gate. Every other call reaches the wrapped store
 // unchanged, so the service cannot tell it is wrapped.
 //
 // For stale_read it remembers, per record, the version from before the last write

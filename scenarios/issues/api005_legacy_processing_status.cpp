@@ -77,6 +77,47 @@ void inferred_on_read(ScenarioContext& ctx) {
                  "GET /status sees the master among the legacy records", stats.evidence());
 }
 
+// A store that opens a database migrates its legacy records, so on a fixture the
+// read-time inference is only reached where a record lacks the field when it is
+// read (a record written by older code after the open, e.g. by a second process
+// on the same file). The legacy_record store fault serves exactly that: records
+// of this run read back without processing_status.
+void inferred_when_read_without_field(ScenarioContext& ctx) {
+  const Step parsed = upload_resume(ctx, sample_resume_text("Parsed Upload"), "parsed.pdf");
+  if (!require_ok(ctx, parsed, "uploading a resume")) return;
+  if (!install(ctx, plan(ctx, R"({"rules": [{"component": "llm", "operation": "parse_resume",
+      "action": "non_json", "comment": "the second upload keeps its content, no data"}]})"))) {
+    return;
+  }
+  const Step unparsed = upload_resume(ctx, sample_resume_text("Unparsed Upload"), "unparsed.pdf");
+  if (!require_ok(ctx, unparsed, "uploading a resume whose parse fails")) return;
+  const std::vector<LegacyRecord> records = {{parsed.string_at("/resume_id"), "ready"},
+                                             {unparsed.string_at("/resume_id"), "pending"}};
+  if (!install(ctx, plan(ctx, R"({"rules": [{"component": "store",
+      "operation": ["get_resume", "list_resumes", "get_master_resume"],
+      "action": "legacy_record",
+      "comment": "records read back as code from before processing_status wrote them"}]})"))) {
+    return;
+  }
+  const std::vector<Json> entries = list_entries(ctx);
+  std::string listed;
+  for (const Json& entry : entries) listed += entry.dump() + "\n";
+  for (const LegacyRecord& record : records) {
+    const Step read = get_resume(ctx, record.id);
+    ctx.check.must(read.ok(), "a record read without processing_status is readable",
+                   read.evidence());
+    ctx.check.must(read.at("/data/raw_resume/processing_status") == record.expected,
+                   "GET /resumes infers processing_status \"" + record.expected +
+                       "\" for a record read without the field",
+                   read.evidence());
+    const auto entry = list_entry(entries, record.id);
+    ctx.check.must(entry && (*entry)["processing_status"] == record.expected,
+                   "GET /resumes/list infers processing_status \"" + record.expected +
+                       "\" for a record read without the field",
+                   listed);
+  }
+}
+
 // The record with `id` in TinyDB-layout `tables`; null when absent.
 Json stored_record(const Json& tables, const std::string& id) {
   if (!tables.contains("resumes") || !tables["resumes"].is_object()) return nullptr;
@@ -138,6 +179,15 @@ RM_SCENARIO({
                    "pending / failed; /status counts them",
     .needs = {Hook::kFixtureDb},
     .run = inferred_on_read,
+});
+
+RM_SCENARIO({
+    .issue = "API-005",
+    .name = "legacy_status_inferred_when_read_without_field",
+    .description = "records read back without processing_status (store fault legacy_record): "
+                   "GET and list infer ready (parsed) and pending (content, no data)",
+    .needs = {Hook::kStore, Hook::kLlm},
+    .run = inferred_when_read_without_field,
 });
 
 RM_SCENARIO({
