@@ -189,6 +189,7 @@ Sequence decode_sequence(std::span<const std::uint8_t> bytes, const Capabilities
         break;
       }
       case Slot::kClear:
+        if (!capabilities.llm && !capabilities.store) continue;  // no plan to clear
         step.kind = SeqStep::Kind::kClearPlan;
         break;
       case Slot::kRestart:
