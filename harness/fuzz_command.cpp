@@ -100,7 +100,7 @@ int replay(const FuzzOptions& options, const std::filesystem::path& program_dir)
   }
   FuzzOptions effective = options;
   if (!effective.target_given) effective.target.kind = TargetKind::kEmbedded;
-  if (!effective.target.defect && file.defect) {
+  if (!effective.target.defect && !effective.no_defect && file.defect) {
     effective.target.defect = parse_issue_id(*file.defect);
   }
   BuiltTarget built;

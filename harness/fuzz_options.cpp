@@ -112,6 +112,8 @@ FuzzParse parse_fuzz_cli(const std::vector<std::string>& args) {
       const auto seed = parse_number<std::uint64_t>(*value);
       if (!seed) return {std::nullopt, "fuzz: --seed: expected a non-negative integer"};
       options.seed = *seed;
+    } else if (flag == "--defect" && *value == "none") {
+      options.no_defect = true;
     } else if (flag == "--defect") {
       const auto issue = parse_issue_id(*value);
       if (!issue) return {std::nullopt, "fuzz: --defect: unknown issue id '" + *value + "'"};
@@ -198,7 +200,8 @@ are not generated; the run says which.
   --seconds S       fuzzing time (default 60 unless --sequences is given)
   --sequences N     stop after N sequences
   --seed N          the first sequence's seed (default 1)
-  --defect ID       embedded / process: re-enable one audited defect (API-001..API-013)
+  --defect ID       embedded / process: re-enable one audited defect (API-001..API-013);
+                    "none": the unmodified reference (for --replay of a file with a defect)
   --max-steps N     top-level steps per sequence (default 24)
   --max-findings N  stop after N distinct findings (default 10)
   --report DIR      where replay files and summary.json go (default reports/out/fuzz)

@@ -19,6 +19,7 @@ namespace rm::harness {
 struct FuzzOptions {
   TargetOptions target;
   bool target_given = false;
+  bool no_defect = false;  // --defect none: the unmodified reference, whatever a replay file says
   std::uint64_t seed = 1;
   std::optional<int> seconds;  // default 60 unless --sequences bounds the run
   std::optional<std::int64_t> sequences;
