@@ -256,6 +256,7 @@ class Execution {
     std::vector<Resolved> held;
     for (const Call& call : step.held) held.push_back(resolve(call));
     std::vector<std::future<std::vector<Sent>>> answers;
+    answers.reserve(held.size());
     for (const Resolved& r : held) {
       answers.push_back(std::async(std::launch::async,
                                    [this, r] { return send_resolved(r, Sent::Role::kHeld); }));
@@ -569,7 +570,7 @@ Capabilities capabilities_of(Target& target) {
 }
 
 SequenceRunner::SequenceRunner(Target& target, RunnerOptions options)
-    : target_(target), options_(std::move(options)) {}
+    : target_(target), options_(options) {}
 
 SequenceResult SequenceRunner::run(const Sequence& sequence, const std::string* wanted) {
   Execution execution(target_, options_);
