@@ -126,6 +126,7 @@ class Execution {
       if (result_.finding) break;
     }
     if (!rules_.empty() || concurrent_installed_) target_.clear_plan();
+    if (!result_.finding && !options_.capabilities.store) check_ids_through_api(sequence, wanted);
     return std::move(result_);
   }
 
@@ -503,6 +504,31 @@ class Execution {
       }
     }
     return {};
+  }
+
+  // Without the store hook the ids that 200s returned are looked up through the
+  // API once the sequence is over (only a 404 counts as gone), as the runner does.
+  void check_ids_through_api(const Sequence& sequence, const std::string* wanted) {
+    if (ids_.empty()) return;
+    const auto exists = [this](IdTracker::Kind kind, const std::string& id) {
+      try {
+        const ApiResponse response = target_.send(kind == IdTracker::Kind::kResume
+                                                      ? get(api("/resumes"), {{"resume_id", id}})
+                                                      : get(api("/jobs/" + id)));
+        return response.status != 404;
+      } catch (const std::exception&) {
+        return true;  // no answer proves nothing
+      }
+    };
+    for (const std::string& violation : ids_.violations(exists)) {
+      FuzzFinding finding{"section 3",
+                          "every id a 200 response returned exists or was deleted later", violation,
+                          static_cast<int>(sequence.steps.size()) - 1};
+      if (wanted == nullptr || finding.key() == *wanted) {
+        result_.finding = std::move(finding);
+        return;
+      }
+    }
   }
 
   void append_invariants(const StepObservation& observation, std::vector<FuzzFinding>& findings) {
