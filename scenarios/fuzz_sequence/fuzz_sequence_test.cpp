@@ -16,6 +16,7 @@
 #include "harness/embedded_target.hpp"
 #include "harness/fuzz_campaign.hpp"
 #include "harness/fuzz_generator.hpp"
+#include "harness/fuzz_options.hpp"
 #include "harness/fuzz_replay.hpp"
 #include "harness/fuzz_runner.hpp"
 #include "reference/service/service_log.hpp"
@@ -162,6 +163,39 @@ TEST_F(FuzzSequence, AReplayFileReproducesItsFinding) {
   EmbeddedTarget reference;
   SequenceRunner clean(reference, RunnerOptions{});
   EXPECT_FALSE(clean.run(replay.sequence).finding);
+}
+
+TEST(FuzzOptionsTest, TheCommandLine) {
+  const auto parsed = parse_fuzz_cli({"--target", "embedded", "--seconds=5", "--seed", "7",
+                                      "--defect", "api-2", "--max-steps", "10"});
+  ASSERT_TRUE(parsed.options) << parsed.error;
+  EXPECT_EQ(parsed.options->seconds, 5);
+  EXPECT_EQ(parsed.options->seed, 7u);
+  EXPECT_EQ(parsed.options->max_steps, 10);
+  EXPECT_EQ(parsed.options->report_dir, "reports/out/fuzz");
+  EXPECT_EQ(parsed.options->target_arguments(), "--target embedded --defect API-002");
+
+  // A sequence budget alone bounds the run; otherwise 60 s.
+  EXPECT_FALSE(parse_fuzz_cli({"--target", "embedded", "--sequences", "9"}).options->seconds);
+  EXPECT_EQ(parse_fuzz_cli({"--target", "process"}).options->seconds, 60);
+  const auto replay = parse_fuzz_cli({"--replay", "f.json", "--defect", "none"});
+  ASSERT_TRUE(replay.options);
+  EXPECT_TRUE(replay.options->no_defect);
+  EXPECT_TRUE(parse_fuzz_cli({"--matrix"}).options);
+  const auto cmd = parse_fuzz_cli({"--target-cmd", "./start.sh {port}"});
+  ASSERT_TRUE(cmd.options);
+  EXPECT_EQ(cmd.options->target.kind, TargetKind::kCommand);
+
+  for (const std::vector<std::string>& bad :
+       std::vector<std::vector<std::string>>{{},
+                                             {"--target", "nowhere"},
+                                             {"--target", "embedded", "--seconds", "0"},
+                                             {"--target", "embedded", "--defect", "API-99"},
+                                             {"--matrix", "--defect", "API-001"},
+                                             {"--target", "embedded", "--seed", "1", "--seed", "2"},
+                                             {"--target", "embedded", "--frobnicate"}}) {
+    EXPECT_FALSE(parse_fuzz_cli(bad).options) << ::testing::PrintToString(bad);
+  }
 }
 
 }  // namespace
