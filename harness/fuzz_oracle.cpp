@@ -1,5 +1,6 @@
 #include "harness/fuzz_oracle.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "harness/check.hpp"
@@ -403,6 +404,17 @@ void check_concurrent(const StepObservation& step, Findings& f) {
     }
     f.must(says_master <= 1, "API-002", "at most one of concurrent uploads says is_master: true",
            evidence);
+    // Into a store without a master, all of them answered: exactly one became it.
+    const bool all_ok = std::all_of(uploads.begin(), uploads.end(), [](const Sent* s) {
+      return s->ok() && s->at("/processing_status").is_string();
+    });
+    if (all_ok && !any_outcome(step) && step.before && step.after &&
+        masters(*step.before).empty()) {
+      f.must(says_master == 1 && masters(*step.after).size() == 1, "API-002",
+             "concurrent first uploads into a store without a master: exactly one says "
+             "is_master and exactly one is stored as master",
+             evidence + "stored masters after: " + join(masters(*step.after)));
+    }
   }
   if (any_outcome(step)) return;
   // A resume deleted (200) while a held request on it was in flight.
