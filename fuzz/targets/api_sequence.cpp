@@ -78,6 +78,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Replay replay{sequence, result.finding, f.target->describe(), f.defect, std::nullopt};
     std::fprintf(stderr, "api_sequence: FINDING %s\n--- replay file ---\n%s\n--- end ---\n",
                  result.finding->key().c_str(), replay_json(replay).dump(2).c_str());
+    // abort() skips destructors: an empty reset removes a fixture's scratch dir first.
+    f.target->reset();
     std::abort();
   }
   return 0;
