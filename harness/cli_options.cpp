@@ -110,8 +110,8 @@ CliParse parse_cli(const std::vector<std::string>& args) {
     options.output = args[4];
     return {options, {}};
   } else {
-    return {std::nullopt,
-            "unknown command '" + command + "' (run, list, baseline write, diff or --help)"};
+    return {std::nullopt, "unknown command '" + command +
+                              "' (run, list, matrix, fuzz, baseline write, diff or --help)"};
   }
 
   std::optional<std::string> target;
@@ -302,6 +302,8 @@ Usage:
   harness run --target-cmd TEMPLATE [options]
   harness list
   harness matrix [--issues LIST] [--report DIR]
+  harness fuzz --target embedded|process|URL [--seconds S] [--seed N] [--defect ID]
+  harness fuzz --replay FILE        (the stateful API fuzzer: harness fuzz --help)
   harness baseline write DIR/results.json -o FILE
   harness diff OLD/results.json NEW/results.json
   harness --help

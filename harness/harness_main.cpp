@@ -16,6 +16,8 @@
 #include "harness/cli_options.hpp"
 #include "harness/data_dir.hpp"
 #include "harness/embedded_target.hpp"
+#include "harness/fuzz_command.hpp"
+#include "harness/fuzz_options.hpp"
 #include "harness/interrupt.hpp"
 #include "harness/live_progress.hpp"
 #include "harness/output_log.hpp"
@@ -246,6 +248,21 @@ int main(int argc, char** argv) {
   // Before any thread starts: SIGINT / SIGTERM stop what the run started.
   const InterruptGuard interrupt_guard;
   const std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "fuzz") {
+    // The stateful API fuzzer has its own options (harness/fuzz_options.hpp).
+    const FuzzParse fuzz = parse_fuzz_cli({args.begin() + 1, args.end()});
+    if (!fuzz.options) {
+      std::cerr << "harness: " << fuzz.error << "\n(see harness fuzz --help)\n";
+      return 2;
+    }
+    try {
+      return run_fuzz(*fuzz.options, argc > 0 ? argv[0] : "harness",
+                      program_dir(argc > 0 ? argv[0] : "harness"));
+    } catch (const std::exception& error) {
+      std::cerr << "harness fuzz: " << error.what() << "\n";
+      return 2;
+    }
+  }
   const CliParse parsed = parse_cli(args);
   if (!parsed.options) {
     std::cerr << "harness: " << parsed.error << "\n(see harness --help)\n";
