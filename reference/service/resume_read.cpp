@@ -69,7 +69,7 @@ Outcome<Json> ResumeService::get_resume(const std::string& resume_id) {
 
 Outcome<Json> ResumeService::list_resumes(bool include_master) {
   return guarded<Json>("list resumes", [&]() -> Outcome<Json> {
-    std::vector<Document> resumes = ports_.store->list_resumes();
+    std::vector<Document> resumes = ports_.store->list_resume_summaries();
     if (!include_master) {
       std::erase_if(resumes, [](const Document& resume) {
         const Json is_master = field_or(resume, "is_master", false);
