@@ -23,6 +23,7 @@
 #include "mocks/store/atomic_file.hpp"
 #include "mocks/store/file_store.hpp"
 #include "mocks/store/memory_store.hpp"
+#include "mocks/store/store_journal.hpp"
 
 namespace rm::harness {
 
@@ -148,14 +149,13 @@ std::int64_t EmbeddedTarget::llm_calls() { return llm_->calls(); }
 std::optional<Json> EmbeddedTarget::store_tables() {
   const auto current = stack();
   if (data_dir_) {
-    const auto text = read_whole_file(data_dir_->path() / "database.json");
-    if (text && !text->empty()) {
-      try {
-        return Json::parse(*text);
-      } catch (const Json::parse_error& e) {
-        throw std::runtime_error("embedded target: database.json is not valid JSON: " +
-                                 std::string(e.what()));
-      }
+    // What is on disk: database.json with the FileStore's journal applied.
+    try {
+      const auto tables = read_database_on_disk(data_dir_->path() / "database.json");
+      if (tables && !tables->empty()) return *tables;
+    } catch (const Json::parse_error& e) {
+      throw std::runtime_error("embedded target: database.json is not valid JSON: " +
+                               std::string(e.what()));
     }
   }
   return current->inner->export_tables();

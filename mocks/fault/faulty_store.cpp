@@ -177,6 +177,17 @@ std::vector<Document> FaultyStore::list_resumes() {
   return StoreWrapper::list_resumes();
 }
 
+// The same fault point as list_resumes: a plan aimed at the listing still hits it.
+std::vector<Document> FaultyStore::list_resume_summaries() {
+  auto action = fault("list_resumes");
+  if (is(action, FaultActionKind::kStaleRead)) {
+    std::vector<Document> stale = stale_resume_list();
+    for (Document& record : stale) record = resume_summary(record);
+    return stale;
+  }
+  return StoreWrapper::list_resume_summaries();
+}
+
 std::optional<Document> FaultyStore::update_resume(const std::string& resume_id,
                                                    const Json& patch) {
   auto action = fault("update_resume", {{"resume_id", resume_id}});

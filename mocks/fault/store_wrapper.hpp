@@ -20,6 +20,9 @@ class StoreWrapper : public Store {
     return target_->get_resume(resume_id);
   }
   std::vector<Document> list_resumes() override { return target_->list_resumes(); }
+  std::vector<Document> list_resume_summaries() override {
+    return target_->list_resume_summaries();
+  }
   std::optional<Document> update_resume(const std::string& resume_id, const Json& patch) override {
     return target_->update_resume(resume_id, patch);
   }

@@ -1,38 +1,68 @@
 #include "mocks/store/file_store.hpp"
 
+#include <algorithm>
+#include <cstdio>
+#include <set>
 #include <stdexcept>
-#include <type_traits>
 #include <utility>
 
 #include "mocks/store/atomic_file.hpp"
 #include "mocks/store/legacy_migration.hpp"
 #include "mocks/store/python_json.hpp"
+#include "mocks/store/store_journal.hpp"
 #include "mocks/store/tinydb_tables.hpp"
 
 namespace rm {
 namespace {
 
-// Whether an operation's result says it changed something (and must be saved):
-// a found-nothing update or a refused set_master leaves the file alone.
-template <typename T>
-bool changed(const T& result) {
-  if constexpr (std::is_same_v<T, bool>) {
-    return result;
-  } else if constexpr (std::is_same_v<T, std::optional<Document>>) {
-    return result.has_value();
+// A journal at least this large is folded into database.json even when the file
+// is smaller (a young database would otherwise be rewritten every few writes).
+constexpr std::uintmax_t kMinCompactionBytes = 4u << 20;
+
+// One journal entry (see store_journal.hpp) holding the current content of every
+// record `changes` names. Throws StoreError for text that is not UTF-8.
+std::string journal_entry(const TinyDbTables& tables,
+                          const std::vector<TinyDbTables::Change>& changes) {
+  Json entry = Json::array();
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& change : changes) {
+    if (!seen.insert({change.table, change.key}).second) continue;
+    const Json& table = tables.tables().at(change.table);
+    auto record = table.find(change.key);
+    if (record == table.end()) {
+      entry.push_back({change.table, change.key});
+    } else {
+      entry.push_back({change.table, change.key, *record});
+    }
+  }
+  try {
+    return entry.dump() + "\n";
+  } catch (const Json::type_error& e) {
+    throw StoreError(std::string("cannot serialise the write: ") + e.what());
+  }
+}
+
+// Keeps only what key order needs (objects and arrays), so that the layout does not
+// hold a second copy of every text in the database.
+void strip_to_shape(OrderedJson& layout) {
+  if (layout.is_object() || layout.is_array()) {
+    for (auto& child : layout) strip_to_shape(child);
   } else {
-    return true;
+    layout = nullptr;
   }
 }
 
 }  // namespace
 
 // The semantics are TinyDbTables'; this adds one lock (every operation atomic)
-// and write-through persistence (every change saved before the call returns).
+// and write-through persistence: every change is in the journal (fdatasync'ed)
+// before the call returns, and the journal is folded into database.json when it
+// grows and when the store closes (store_journal.hpp).
 struct FileStore::State {
-  explicit State(std::filesystem::path p) : path(std::move(p)) {}
+  explicit State(std::filesystem::path p) : path(std::move(p)), journal(path) {}
 
-  // Saves the tables, keeping the key order of the file as it was opened.
+  // Saves the tables as database.json, keeping the key order of the file as it was
+  // opened, and drops the journal whose entries it now holds.
   void persist() {
     std::string text;
     try {
@@ -41,25 +71,41 @@ struct FileStore::State {
       throw StoreError(path.string() + ": cannot serialise the database: " + e.what());
     }
     write_file_atomically(path, text);
+    database_bytes = text.size();
+    journal.remove();
   }
 
-  // Runs a write under the lock and saves its effect; when the operation or the
-  // save fails, memory is restored, so readers never see a write the file lacks.
+  // Folds a journal grown as large as database.json into it. The write that grew
+  // it is already durable, so a failure here is reported, not thrown.
+  void compact_if_large() {
+    if (journal.size() < std::max(kMinCompactionBytes, database_bytes)) return;
+    try {
+      persist();
+    } catch (const StoreError& e) {
+      std::fprintf(stderr, "FileStore: compaction failed (the journal keeps the data): %s\n",
+                   e.what());
+    }
+  }
+
+  // Runs a write under the lock and journals the records it changed; when the
+  // operation or the append fails, those records are restored, so readers never
+  // see a write the disk lacks.
   template <typename Op>
   auto write(Op op) {
     std::lock_guard lock(mutex);
-    TinyDbTables before = tables;
+    std::vector<TinyDbTables::Change> changes;
+    tables.set_change_log(&changes);
     try {
-      if constexpr (std::is_void_v<decltype(op(tables))>) {
-        op(tables);
-        persist();
-      } else {
-        auto result = op(tables);
-        if (changed(result)) persist();
-        return result;
+      auto result = op(tables);
+      tables.set_change_log(nullptr);
+      if (!changes.empty()) {
+        journal.append(journal_entry(tables, changes));
+        compact_if_large();
       }
+      return result;
     } catch (...) {
-      tables = std::move(before);
+      tables.set_change_log(nullptr);
+      tables.undo(changes);
       throw;
     }
   }
@@ -73,7 +119,10 @@ struct FileStore::State {
   std::filesystem::path path;
   std::mutex mutex;
   TinyDbTables tables;
-  // The file as opened, with its key order (Json sorts keys; Python does not).
+  StoreJournal journal;
+  std::uintmax_t database_bytes = 0;
+  // The shape of the file as opened, for its key order (Json sorts keys; Python
+  // does not); scalar values are dropped.
   OrderedJson layout;
   int migrated_on_open = 0;
 };
@@ -85,6 +134,7 @@ FileStore::FileStore(std::filesystem::path database_json)
   std::optional<std::string> text = read_whole_file(s.path);
   // An empty file is what TinyDB leaves after creating it: an empty database.
   if (text && !text->empty()) {
+    s.database_bytes = text->size();
     try {
       s.layout = OrderedJson::parse(*text);
     } catch (const OrderedJson::parse_error& e) {
@@ -92,7 +142,12 @@ FileStore::FileStore(std::filesystem::path database_json)
       throw StoreError(s.path.string() + ": not valid JSON: " + e.what());
     }
     tables = Json(s.layout);
+    strip_to_shape(s.layout);
+    if (!tables.is_object()) {
+      throw StoreError(s.path.string() + ": not a TinyDB database: not a JSON object of tables");
+    }
   }
+  s.journal.replay(tables);
   try {
     s.tables = TinyDbTables(tables);
   } catch (const StoreError& e) {
@@ -102,7 +157,19 @@ FileStore::FileStore(std::filesystem::path database_json)
   if (s.migrated_on_open > 0) s.persist();
 }
 
-FileStore::~FileStore() = default;
+// A clean stop leaves database.json complete, in TinyDB's layout, for a Python backend.
+FileStore::~FileStore() {
+  State& s = *state_;
+  std::lock_guard lock(s.mutex);
+  // A store that outlived a newer one on the same file must not overwrite its writes.
+  if (s.journal.size() == 0 || !s.journal.unchanged_on_disk()) return;
+  try {
+    s.persist();
+  } catch (const StoreError& e) {
+    std::fprintf(stderr, "FileStore: cannot fold the journal into %s (it stays beside it): %s\n",
+                 s.path.c_str(), e.what());
+  }
+}
 
 int FileStore::migrated_on_open() const { return state_->migrated_on_open; }
 
@@ -116,6 +183,10 @@ std::optional<Document> FileStore::get_resume(const std::string& resume_id) {
 
 std::vector<Document> FileStore::list_resumes() {
   return state_->read([](const TinyDbTables& t) { return t.list_resumes(); });
+}
+
+std::vector<Document> FileStore::list_resume_summaries() {
+  return state_->read([](const TinyDbTables& t) { return t.list_resume_summaries(); });
 }
 
 std::optional<Document> FileStore::update_resume(const std::string& resume_id, const Json& patch) {
@@ -171,8 +242,18 @@ Json FileStore::export_tables() {
   return state_->read([](const TinyDbTables& t) { return t.export_tables(); });
 }
 
+// Not journalled record by record: the emptied tables are written whole.
 void FileStore::clear() {
-  state_->write([](TinyDbTables& t) { t.clear(); });
+  State& s = *state_;
+  std::lock_guard lock(s.mutex);
+  TinyDbTables before = s.tables;
+  try {
+    s.tables.clear();
+    s.persist();
+  } catch (...) {
+    s.tables = std::move(before);
+    throw;
+  }
 }
 
 }  // namespace rm

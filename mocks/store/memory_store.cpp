@@ -45,6 +45,11 @@ std::vector<Document> MemoryStore::list_resumes() {
   return state_->tables.list_resumes();
 }
 
+std::vector<Document> MemoryStore::list_resume_summaries() {
+  std::lock_guard lock(state_->mutex);
+  return state_->tables.list_resume_summaries();
+}
+
 std::optional<Document> MemoryStore::update_resume(const std::string& resume_id,
                                                    const Json& patch) {
   const auto lock = state_->lock("update_resume");

@@ -6,6 +6,7 @@
 
 #include "mocks/store/record_shapes.hpp"
 #include "reference/domain/ids.hpp"
+#include "reference/ports/resume_summary.hpp"
 
 namespace rm {
 namespace {
@@ -23,19 +24,26 @@ std::optional<long long> doc_id_value(const std::string& key) {
   return value;
 }
 
-// Keys in TinyDB's order. nlohmann::json sorts keys as strings ("10" < "2"), so
-// sort numerically; a key that is not a number goes last.
+// TinyDB's order. nlohmann::json sorts keys as strings ("10" < "2"), so compare
+// numerically; a key that is not a number goes last.
+bool id_before(const std::string& a, const std::string& b) {
+  auto va = doc_id_value(a);
+  auto vb = doc_id_value(b);
+  if (va && vb) return *va < *vb;
+  return va.has_value() && !vb.has_value();
+}
+
+// Keys in TinyDB's order (a stable sort keeps non-numeric keys in string order).
+std::vector<std::string> in_id_order(std::vector<std::string> keys) {
+  std::stable_sort(keys.begin(), keys.end(), id_before);
+  return keys;
+}
+
 std::vector<std::string> ordered_keys(const Json& table) {
   std::vector<std::string> keys;
   keys.reserve(table.size());
   for (auto it = table.begin(); it != table.end(); ++it) keys.push_back(it.key());
-  std::stable_sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
-    auto va = doc_id_value(a);
-    auto vb = doc_id_value(b);
-    if (va && vb) return *va < *vb;
-    return va.has_value() && !vb.has_value();
-  });
-  return keys;
+  return in_id_order(std::move(keys));
 }
 
 std::string next_doc_id(const Json& table) {
@@ -58,35 +66,21 @@ bool is_master_record(const Json& record) {
   return it != record.end() && it->is_boolean() && it->get<bool>();
 }
 
-// Every record of `table` satisfying `match`, in id order, as pointers into it.
-template <typename Match>
-std::vector<Json*> matching(Json& table, Match match) {
-  std::vector<Json*> found;
-  for (const auto& key : ordered_keys(table)) {
-    Json& record = table[key];
-    if (match(record)) found.push_back(&record);
-  }
-  return found;
-}
-
 template <typename Match>
 std::optional<Document> first_matching(const Json& table, Match match) {
-  for (const auto& key : ordered_keys(table)) {
-    const Json& record = table.at(key);
-    if (match(record)) return record;
-  }
-  return std::nullopt;
-}
-
-// Removes every record satisfying `match`; returns how many.
-template <typename Match>
-int remove_matching(Json& table, Match match) {
-  std::vector<std::string> doomed;
+  // One pass in storage order, keeping the match earliest in id order: sorting
+  // every key first made each lookup O(n log n).
+  const Json* first = nullptr;
+  const std::string* first_key = nullptr;
   for (auto it = table.begin(); it != table.end(); ++it) {
-    if (match(it.value())) doomed.push_back(it.key());
+    if (!match(it.value())) continue;
+    if (first == nullptr || id_before(it.key(), *first_key)) {
+      first = &it.value();
+      first_key = &it.key();
+    }
   }
-  for (const auto& key : doomed) table.erase(key);
-  return static_cast<int>(doomed.size());
+  if (first == nullptr) return std::nullopt;
+  return *first;
 }
 
 void require_object_patch(const Json& patch) {
@@ -96,6 +90,57 @@ void require_object_patch(const Json& patch) {
 int count_records(const Json& table) { return static_cast<int>(table.size()); }
 
 }  // namespace
+
+Json& TinyDbTables::touch(Json& table, const std::string& key) {
+  if (log_ != nullptr) {
+    auto it = table.find(key);
+    log_->push_back(
+        {name_of(table), key, it == table.end() ? std::nullopt : std::optional<Json>(*it)});
+  }
+  return table[key];
+}
+
+const std::string& TinyDbTables::name_of(const Json& table) const {
+  for (auto it = tables_.begin(); it != tables_.end(); ++it) {
+    if (&it.value() == &table) return it.key();
+  }
+  throw std::logic_error("TinyDbTables: not one of its tables");
+}
+
+template <typename Match>
+std::vector<Json*> TinyDbTables::matching(Json& table, Match match) {
+  std::vector<std::string> keys;
+  for (auto it = table.begin(); it != table.end(); ++it) {
+    if (match(it.value())) keys.push_back(it.key());
+  }
+  std::vector<Json*> found;
+  for (const auto& key : in_id_order(std::move(keys))) found.push_back(&touch(table, key));
+  return found;
+}
+
+template <typename Match>
+int TinyDbTables::remove_matching(Json& table, Match match) {
+  std::vector<std::string> doomed;
+  for (auto it = table.begin(); it != table.end(); ++it) {
+    if (match(it.value())) doomed.push_back(it.key());
+  }
+  for (const auto& key : doomed) {
+    if (log_ != nullptr) log_->push_back({name_of(table), key, table.at(key)});
+    table.erase(key);
+  }
+  return static_cast<int>(doomed.size());
+}
+
+void TinyDbTables::undo(const std::vector<Change>& log) {
+  for (auto change = log.rbegin(); change != log.rend(); ++change) {
+    Json& table = tables_[change->table];
+    if (change->before) {
+      table[change->key] = *change->before;
+    } else {
+      table.erase(change->key);
+    }
+  }
+}
 
 TinyDbTables::TinyDbTables() : TinyDbTables(Json::object()) {}
 
@@ -128,7 +173,7 @@ Document TinyDbTables::create_resume(const NewResume& resume, MasterPolicy polic
   }
   Document doc = resume_record(resume, new_uuid4(), is_master, now_iso8601());
   Json& table = tables_[kResumes];
-  table[next_doc_id(table)] = doc;
+  touch(table, next_doc_id(table)) = doc;
   return doc;
 }
 
@@ -189,7 +234,7 @@ bool TinyDbTables::set_master(const std::string& resume_id) {
 Document TinyDbTables::create_job(const NewJob& job) {
   Document doc = job_record(job, new_uuid4(), now_iso8601());
   Json& table = tables_[kJobs];
-  table[next_doc_id(table)] = doc;
+  touch(table, next_doc_id(table)) = doc;
   return doc;
 }
 
@@ -230,7 +275,7 @@ bool TinyDbTables::set_preview_hash(const std::string& job_id, const std::string
 Document TinyDbTables::create_improvement(const NewImprovement& improvement) {
   Document doc = improvement_record(improvement, new_uuid4(), now_iso8601());
   Json& table = tables_[kImprovements];
-  table[next_doc_id(table)] = doc;
+  touch(table, next_doc_id(table)) = doc;
   return doc;
 }
 
@@ -242,6 +287,14 @@ std::optional<Document> TinyDbTables::get_improvement_by_tailored_resume(
 }
 
 // --- whole store -----------------------------------------------------------------
+
+std::vector<Document> TinyDbTables::list_resume_summaries() const {
+  const Json& table = tables_.at(kResumes);
+  std::vector<Document> all;
+  all.reserve(table.size());
+  for (const auto& key : ordered_keys(table)) all.push_back(resume_summary(table.at(key)));
+  return all;
+}
 
 StoreStats TinyDbTables::stats() const {
   StoreStats s;

@@ -55,6 +55,9 @@ class TinyDbTables {
   std::optional<Document> get_improvement_by_tailored_resume(
       const std::string& tailored_resume_id) const;
 
+  // What a listing shows of each resume, in list_resumes' order (resume_summary).
+  std::vector<Document> list_resume_summaries() const;
+
   // --- whole store -----------------------------------------------------------
   StoreStats stats() const;
   // A copy of every table (same as tables()).
@@ -68,8 +71,34 @@ class TinyDbTables {
   // caller must keep the layout: every table an object of id -> record object.
   Json& mutable_tables() { return tables_; }
 
+  // One record a write changed: its table, its document id, and its content
+  // before the write (nullopt: the write created it).
+  struct Change {
+    std::string table;
+    std::string key;
+    std::optional<Json> before;
+  };
+  // While a log is set, every write appends each record it is about to change,
+  // before changing it, so that a caller can persist only those records
+  // (FileStore's journal) or undo the write. clear() and mutable_tables() are
+  // not logged.
+  void set_change_log(std::vector<Change>* log) { log_ = log; }
+  // Puts the records of `log` back as they were before the logged writes.
+  void undo(const std::vector<Change>& log);
+
  private:
+  // tables_[table][key] for writing, logged first.
+  Json& touch(Json& table, const std::string& key);
+  // Every record of `table` satisfying `match`, in id order, logged as about to change.
+  template <typename Match>
+  std::vector<Json*> matching(Json& table, Match match);
+  // Removes every record satisfying `match` (logged); returns how many.
+  template <typename Match>
+  int remove_matching(Json& table, Match match);
+  const std::string& name_of(const Json& table) const;
+
   Json tables_;
+  std::vector<Change>* log_ = nullptr;
 };
 
 }  // namespace rm

@@ -42,15 +42,15 @@ inline constexpr const char* kOutreach = "outreach";
 }  // namespace llm_op
 
 struct ImproveInput {
-  std::string prompt_id;         // nudge | keywords | full
-  Json original_resume;          // ResumeData of the resume being tailored
+  std::string prompt_id;  // nudge | keywords | full
+  Json original_resume;   // ResumeData of the resume being tailored
   std::string job_description;
-  Json job_keywords;             // as returned by extract_keywords
+  Json job_keywords;  // as returned by extract_keywords
   std::string language = "en";
 };
 
 struct RefineInput {
-  Json resume;                              // the improved ResumeData
+  Json resume;                                // the improved ResumeData
   std::vector<std::string> missing_keywords;  // job keywords absent from it
   std::string job_description;
 };
@@ -73,7 +73,8 @@ class Llm {
   virtual ~Llm() = default;
   // Markdown of a resume -> text holding a ResumeData JSON object.
   virtual std::string parse_resume(const std::string& markdown) = 0;
-  // Job description -> text holding {"required_skills":[], "preferred_skills":[], "keywords":[], ...}.
+  // Job description -> text holding {"required_skills":[], "preferred_skills":[], "keywords":[],
+  // ...}.
   virtual std::string extract_keywords(const std::string& job_description) = 0;
   // -> text holding the improved ResumeData JSON.
   virtual std::string improve(const ImproveInput& input) = 0;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "reference/ports/document.hpp"
+#include "reference/ports/resume_summary.hpp"
 
 namespace rm {
 
@@ -66,6 +67,13 @@ class Store {
   virtual Document create_resume(const NewResume& resume, MasterPolicy policy) = 0;
   virtual std::optional<Document> get_resume(const std::string& resume_id) = 0;
   virtual std::vector<Document> list_resumes() = 0;
+  // list_resumes() with each record cut down to resume_summary(record): what GET
+  // /resumes/list shows. A store overrides it to avoid copying whole documents.
+  virtual std::vector<Document> list_resume_summaries() {
+    std::vector<Document> summaries = list_resumes();
+    for (Document& record : summaries) record = resume_summary(record);
+    return summaries;
+  }
   // Merges `patch` into the record and refreshes updated_at. std::nullopt when
   // no record matched (API-011): the caller must not report success.
   virtual std::optional<Document> update_resume(const std::string& resume_id,
@@ -97,7 +105,8 @@ class Store {
 
   // --- whole store -----------------------------------------------------------
   virtual StoreStats stats() = 0;
-  // The three tables in TinyDB's layout: {"resumes": {"1": {...}}, "jobs": ..., "improvements": ...}.
+  // The three tables in TinyDB's layout: {"resumes": {"1": {...}}, "jobs": ..., "improvements":
+  // ...}.
   virtual Json export_tables() = 0;
   // Empties every table.
   virtual void clear() = 0;

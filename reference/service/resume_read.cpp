@@ -69,30 +69,41 @@ Outcome<Json> ResumeService::get_resume(const std::string& resume_id) {
 
 Outcome<Json> ResumeService::list_resumes(bool include_master) {
   return guarded<Json>("list resumes", [&]() -> Outcome<Json> {
-    std::vector<Document> resumes = ports_.store->list_resumes();
+    std::vector<Document> resumes = ports_.store->list_resume_summaries();
     if (!include_master) {
       std::erase_if(resumes, [](const Document& resume) {
         const Json is_master = field_or(resume, "is_master", false);
         return is_master.is_boolean() && is_master.get<bool>();
       });
     }
-    std::stable_sort(resumes.begin(), resumes.end(), [](const Document& a, const Document& b) {
-      return string_field(a, "updated_at") > string_field(b, "updated_at");
-    });
+    // The sort key read once per record, not per comparison.
+    std::vector<std::pair<std::string, Document*>> order;
+    order.reserve(resumes.size());
+    for (Document& resume : resumes)
+      order.emplace_back(string_field(resume, "updated_at"), &resume);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    // Built field by field, moving out of the summaries the store copied: an
+    // initializer list would copy every value twice more.
     Json summaries = Json::array();
-    for (const Document& resume : resumes) {
-      const Json is_master = field_or(resume, "is_master", false);
-      summaries.push_back({
-          {"resume_id", field_or(resume, "resume_id", nullptr)},
-          {"filename", field_or(resume, "filename", nullptr)},
-          {"is_master", is_master.is_boolean() && is_master.get<bool>()},
-          {"parent_id", field_or(resume, "parent_id", nullptr)},
-          {"processing_status", processing_status_of(resume)},
-          {"created_at", string_field(resume, "created_at")},
-          {"updated_at", string_field(resume, "updated_at")},
-      });
+    summaries.get_ref<Json::array_t&>().reserve(order.size());
+    for (auto& [updated_at, resume] : order) {
+      const Json is_master = field_or(*resume, "is_master", false);
+      Json summary = Json::object();
+      auto take = [&](const char* field) {
+        auto it = resume->find(field);
+        summary[field] = it == resume->end() ? Json(nullptr) : std::move(*it);
+      };
+      summary["processing_status"] = processing_status_of(*resume);
+      take("resume_id");
+      take("filename");
+      summary["is_master"] = is_master.is_boolean() && is_master.get<bool>();
+      take("parent_id");
+      summary["created_at"] = string_field(*resume, "created_at");
+      summary["updated_at"] = std::move(updated_at);
+      summaries.push_back(std::move(summary));
     }
-    return Json{{"request_id", new_uuid4()}, {"data", summaries}};
+    return Json{{"request_id", new_uuid4()}, {"data", std::move(summaries)}};
   });
 }
 

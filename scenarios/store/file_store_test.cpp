@@ -6,6 +6,7 @@
 
 #include "mocks/store/file_store.hpp"
 #include "mocks/store/python_json.hpp"
+#include "mocks/store/store_journal.hpp"
 #include "scenarios/store/store_files.hpp"
 #include "scenarios/support/temp_dir.hpp"
 
@@ -13,7 +14,6 @@ namespace rm {
 namespace {
 
 using test::file_names;
-using test::inode_of;
 using test::read_text;
 
 NewResume resume_with(std::string content) {
@@ -26,8 +26,12 @@ NewResume resume_with(std::string content) {
 
 class FileStoreTest : public ::testing::Test {
  protected:
+  // database.json with the journal applied: what a store opening it would see.
+  Json on_disk() const { return read_database_on_disk(db_).value_or(Json()); }
+
   test::TempDir dir_{"rm-filestore"};
   std::filesystem::path db_ = dir_.path() / "database.json";
+  std::filesystem::path journal_ = StoreJournal(db_).path();
 };
 
 // Fills every table with records that exercise the serialiser: non-ASCII text,
@@ -72,33 +76,33 @@ TEST_F(FileStoreTest, OpeningAMissingFileCreatesItOnlyAtTheFirstWrite) {
   EXPECT_FALSE(store.set_master("x"));
   EXPECT_FALSE(store.delete_resume("x"));
   EXPECT_FALSE(std::filesystem::exists(nested));
+  EXPECT_FALSE(std::filesystem::exists(StoreJournal(nested).path()));
 
   Document doc = store.create_resume(resume_with("r"), MasterPolicy::kMasterIfNone);
-  ASSERT_TRUE(std::filesystem::exists(nested));
-  Json on_disk = Json::parse(read_text(nested));
+  ASSERT_TRUE(read_database_on_disk(nested).has_value());
+  Json on_disk = *read_database_on_disk(nested);
   EXPECT_EQ(on_disk["resumes"]["1"], doc);
-  EXPECT_EQ(on_disk["jobs"], Json::object());
-  EXPECT_EQ(on_disk["improvements"], Json::object());
 }
 
 TEST_F(FileStoreTest, EveryWriteIsOnDiskWhenTheCallReturns) {
   FileStore store(db_);
   const std::string id =
       store.create_resume(resume_with("r"), MasterPolicy::kNotMaster)["resume_id"];
-  EXPECT_EQ(Json::parse(read_text(db_)), store.export_tables());
+  EXPECT_EQ(on_disk(), store.export_tables());
   store.update_resume(id, {{"cover_letter", "c"}});
-  EXPECT_EQ(Json::parse(read_text(db_)), store.export_tables());
+  EXPECT_EQ(on_disk(), store.export_tables());
   store.set_master(id);
-  EXPECT_EQ(Json::parse(read_text(db_))["resumes"]["1"]["is_master"], true);
+  EXPECT_EQ(on_disk()["resumes"]["1"]["is_master"], true);
   const std::string job = store.create_job({"j", std::nullopt})["job_id"];
   store.set_preview_hash(job, "p", "h");
-  EXPECT_EQ(Json::parse(read_text(db_)), store.export_tables());
+  EXPECT_EQ(on_disk(), store.export_tables());
   store.create_improvement({id, id, job, Json::array()});
-  EXPECT_EQ(Json::parse(read_text(db_)), store.export_tables());
+  EXPECT_EQ(on_disk(), store.export_tables());
   store.delete_resume(id);
-  EXPECT_EQ(Json::parse(read_text(db_)), store.export_tables());
+  EXPECT_EQ(on_disk(), store.export_tables());
   store.clear();
-  EXPECT_EQ(Json::parse(read_text(db_)), store.export_tables());
+  EXPECT_EQ(on_disk(), store.export_tables());
+  // clear() rewrites database.json whole: no journal, no temporary file left.
   EXPECT_EQ(file_names(dir_.path()), std::vector<std::string>{"database.json"});
 }
 
@@ -106,15 +110,15 @@ TEST_F(FileStoreTest, WritesThatMatchNothingDoNotRewriteTheFile) {
   FileStore store(db_);
   store.create_resume(resume_with("r"), MasterPolicy::kMasterIfNone);
   store.create_job({"j", std::nullopt});
-  const ino_t before = inode_of(db_);
   const std::string text = read_text(db_);
+  const std::string journal = read_text(journal_);
   EXPECT_FALSE(store.update_resume("gone", {{"a", 1}}).has_value());
   EXPECT_FALSE(store.update_job("gone", {{"a", 1}}).has_value());
   EXPECT_FALSE(store.set_master("gone"));
   EXPECT_FALSE(store.delete_resume("gone"));
   EXPECT_FALSE(store.set_preview_hash("gone", "p", "h"));
-  EXPECT_EQ(inode_of(db_), before);
   EXPECT_EQ(read_text(db_), text);
+  EXPECT_EQ(read_text(journal_), journal);
 }
 
 TEST_F(FileStoreTest, ReopenGivesBackEveryRecordAndIdenticalTables) {
@@ -124,8 +128,10 @@ TEST_F(FileStoreTest, ReopenGivesBackEveryRecordAndIdenticalTables) {
     FileStore store(db_);
     populate(store);
     written_tables = store.export_tables().dump();
-    written_file = read_text(db_);
   }
+  // A clean stop folds the journal into database.json.
+  written_file = read_text(db_);
+  EXPECT_EQ(file_names(dir_.path()), std::vector<std::string>{"database.json"});
   FileStore reopened(db_);
   EXPECT_EQ(reopened.migrated_on_open(), 0);
   EXPECT_EQ(reopened.export_tables().dump(), written_tables);
@@ -137,6 +143,11 @@ TEST_F(FileStoreTest, ReopenGivesBackEveryRecordAndIdenticalTables) {
   // A rewrite that changes nothing writes the same bytes (stable key order).
   const std::string master = reopened.get_master_resume()->at("resume_id");
   ASSERT_TRUE(reopened.set_master(master));
+  const Json tables_now = reopened.export_tables();
+  {
+    FileStore again(db_);
+    EXPECT_EQ(again.export_tables(), tables_now);
+  }
   EXPECT_EQ(read_text(db_), written_file);
   // And new ids continue after the largest one.
   reopened.create_resume(resume_with("next"), MasterPolicy::kNotMaster);
@@ -150,7 +161,7 @@ TEST_F(FileStoreTest, AnEmptyFileIsAnEmptyDatabase) {
   EXPECT_EQ(store.stats().total_resumes, 0);
   EXPECT_EQ(read_text(db_), "");
   store.create_job({"j", std::nullopt});
-  EXPECT_EQ(Json::parse(read_text(db_))["jobs"]["1"]["content"], "j");
+  EXPECT_EQ(on_disk()["jobs"]["1"]["content"], "j");
 }
 
 TEST_F(FileStoreTest, UnparseableFileIsRefusedAndLeftUntouched) {
@@ -225,8 +236,10 @@ TEST_F(FileStoreTest, UnknownTablesAndFieldsSurviveRewrites) {
       "{\"_default\": {\"1\": {\"x\": 1}}, \"audit\": {}, \"resumes\": {\"1\": {\"resume_id\": "
       "\"a\", \"content\": \"c\", \"is_master\": true, \"processing_status\": \"ready\", "
       "\"extra\": [1, 2]}}}");
-  FileStore store(db_);
-  ASSERT_TRUE(store.update_resume("a", {{"cover_letter", "hi"}}).has_value());
+  {
+    FileStore store(db_);
+    ASSERT_TRUE(store.update_resume("a", {{"cover_letter", "hi"}}).has_value());
+  }
   OrderedJson on_disk = OrderedJson::parse(read_text(db_));
   EXPECT_EQ(on_disk["_default"], OrderedJson::parse("{\"1\": {\"x\": 1}}"));
   EXPECT_EQ(on_disk["audit"], OrderedJson::object());
@@ -234,6 +247,70 @@ TEST_F(FileStoreTest, UnknownTablesAndFieldsSurviveRewrites) {
   EXPECT_EQ(on_disk["resumes"]["1"]["cover_letter"], "hi");
   // The file's own order comes first: the unknown table stays where it was.
   EXPECT_EQ(on_disk.begin().key(), "_default");
+}
+
+TEST_F(FileStoreTest, AWriteAppendsOnlyWhatItChangedToTheJournal) {
+  FileStore store(db_);
+  for (int i = 0; i < 20; ++i) store.create_resume(resume_with("r"), MasterPolicy::kNotMaster);
+  const std::string id = store.list_resumes().at(7)["resume_id"];
+  const auto before = std::filesystem::file_size(journal_);
+  ASSERT_TRUE(store.update_resume(id, {{"cover_letter", "c"}}).has_value());
+  const std::string text = read_text(journal_);
+  const Json last = Json::parse(text.substr(before));
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_EQ(last[0][0], "resumes");
+  EXPECT_EQ(last[0][1], "8");
+  EXPECT_EQ(last[0][2]["cover_letter"], "c");
+}
+
+TEST_F(FileStoreTest, ATornLastJournalEntryIsDroppedAndWritingGoesOn) {
+  std::string kept;
+  {
+    FileStore store(db_);
+    kept = store.create_resume(resume_with("kept"), MasterPolicy::kMasterIfNone)["resume_id"];
+    // A crash mid-append: the journal as it was, plus half of the next entry.
+    const std::string journal = read_text(journal_);
+    store.create_job({"j", std::nullopt});
+    dir_.write("saved.journal", journal + "[[\"resumes\", \"2\", {\"resume_id\": \"torn");
+  }
+  std::filesystem::rename(dir_.path() / "saved.journal", journal_);
+  std::filesystem::remove(db_);
+  {
+    FileStore store(db_);
+    EXPECT_TRUE(store.get_resume(kept).has_value());
+    EXPECT_EQ(store.stats().total_resumes, 1);
+    EXPECT_EQ(store.stats().total_jobs, 0);
+    store.create_job({"after", std::nullopt});
+  }
+  FileStore reopened(db_);
+  EXPECT_EQ(reopened.stats().total_resumes, 1);
+  EXPECT_EQ(reopened.stats().total_jobs, 1);
+}
+
+TEST_F(FileStoreTest, ACorruptJournalEntryIsRefusedAndLeftUntouched) {
+  {
+    FileStore store(db_);
+    store.create_resume(resume_with("r"), MasterPolicy::kMasterIfNone);
+  }
+  dir_.write("database.json.journal", "not json\n");
+  try {
+    FileStore store(db_);
+    FAIL() << "opened a corrupt journal";
+  } catch (const StoreError& e) {
+    EXPECT_NE(std::string(e.what()).find("journal"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(read_text(journal_), "not json\n");
+}
+
+TEST_F(FileStoreTest, AStaleStoreClosingDoesNotOverwriteANewerOnesWrites) {
+  auto old_store = std::make_unique<FileStore>(db_);
+  old_store->create_resume(resume_with("old"), MasterPolicy::kMasterIfNone);
+  {
+    FileStore newer(db_);
+    newer.create_resume(resume_with("new"), MasterPolicy::kNotMaster);
+    old_store.reset();
+  }
+  EXPECT_EQ(FileStore(db_).stats().total_resumes, 2);
 }
 
 }  // namespace
