@@ -185,6 +185,12 @@ std::vector<Document> FaultyStore::list_resume_summaries() {
     for (Document& record : stale) record = resume_summary(record);
     return stale;
   }
+  if (is(action, FaultActionKind::kLegacyRecord)) {
+    // Summarised as a legacy record is: with what its status is inferred from.
+    std::vector<Document> records = StoreWrapper::list_resumes();
+    for (Document& record : records) record = resume_summary(*legacy(std::move(record)));
+    return records;
+  }
   return StoreWrapper::list_resume_summaries();
 }
 

@@ -27,6 +27,10 @@ std::vector<Document> ScheduledStore::list_resumes() {
   return around("list_resumes", [&] { return StoreWrapper::list_resumes(); });
 }
 
+std::vector<Document> ScheduledStore::list_resume_summaries() {
+  return around("list_resume_summaries", [&] { return StoreWrapper::list_resume_summaries(); });
+}
+
 std::optional<Document> ScheduledStore::update_resume(const std::string& resume_id,
                                                       const Json& patch) {
   return around("update_resume", [&] { return StoreWrapper::update_resume(resume_id, patch); });

@@ -20,6 +20,7 @@ std::vector<TableAccess> store_operation_access(std::string_view operation) {
       {"create_resume", {{kResumes, true}}},  // kMasterIfNone reads the master too
       {"get_resume", {{kResumes, false}}},
       {"list_resumes", {{kResumes, false}}},
+      {"list_resume_summaries", {{kResumes, false}}},
       {"update_resume", {{kResumes, true}}},
       {"delete_resume", {{kResumes, true}, {kImprovements, true}}},  // cascades
       {"get_master_resume", {{kResumes, false}}},

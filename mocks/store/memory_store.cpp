@@ -46,7 +46,7 @@ std::vector<Document> MemoryStore::list_resumes() {
 }
 
 std::vector<Document> MemoryStore::list_resume_summaries() {
-  std::lock_guard lock(state_->mutex);
+  const auto lock = state_->lock("list_resume_summaries");
   return state_->tables.list_resume_summaries();
 }
 
