@@ -69,10 +69,10 @@ struct EmbeddedTarget::Stack {
 
 namespace {}  // namespace
 
-EmbeddedTarget::EmbeddedTarget(DefectSwitch defects)
+EmbeddedTarget::EmbeddedTarget(DefectSwitch defects, std::shared_ptr<Llm> model)
     : defects_(defects),
-      llm_(std::make_shared<CountingLlm>(
-          std::make_shared<FaultyLlm>(std::make_shared<BuiltinLlm>(), injector_))) {
+      llm_(std::make_shared<CountingLlm>(std::make_shared<FaultyLlm>(
+          model ? std::move(model) : std::make_shared<BuiltinLlm>(), injector_))) {
   reset();
 }
 
