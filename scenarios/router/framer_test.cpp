@@ -215,6 +215,9 @@ TEST(RequestFramer, OversizedHeadIs431AndLongRequestLineIs414) {
             (Events{"start", "reject 431"}));
   EXPECT_EQ(frame("GET /" + std::string(9000, 'a'), 64 * 1024).events,
             (Events{"start", "reject 414"}));
+  // The same when the line's CRLF arrives with it (found by fuzz/targets/request_framer).
+  EXPECT_EQ(frame("GET /" + std::string(9000, 'a') + " HTTP/1.1\r\n\r\n", 64 * 1024).events,
+            (Events{"start", "reject 414"}));
   std::string many = "GET /x HTTP/1.1\r\n";
   for (int i = 0; i < 150; ++i) many += "X" + std::to_string(i) + ": v\r\n";
   EXPECT_EQ(frame(many + "\r\n", 64 * 1024).events, (Events{"start", "reject 431"}));
