@@ -138,14 +138,19 @@ void run_preview(State& s, rm::harness::ScenarioContext& context, int operation,
                  const std::string& answer) {
   const auto ids = s.session.standard_state(kTarget, false);
   if (operation == kCoverLetter || operation == kOutreach) {
-    rm::harness::flows::set_features(context, true, true);
+    const auto features = rm::harness::flows::set_features(context, true, true);
+    rm::fuzz::require(features.ok() && features.at("/enable_cover_letter") == true &&
+                          features.at("/enable_outreach_message") == true,
+                      kTarget, "the features could not be enabled", features.evidence());
   }
+  // Armed for the whole preview + confirm: confirm generates the cover letter
+  // and the outreach message (the preview does not).
   s.llm->arm(operation, answer);
   const auto preview = rm::harness::flows::preview(context, ids.master, ids.job);
-  s.llm->disarm();
   const bool stage_may_fail = operation == kKeywords || operation == kImprove;
   check_answer(preview, stage_may_fail, "preview");
   if (preview.status != 200) {
+    s.llm->disarm();
     rm::fuzz::require(stage_may_fail, kTarget, "preview: not 200", preview.evidence());
     return;
   }
@@ -154,25 +159,22 @@ void run_preview(State& s, rm::harness::ScenarioContext& context, int operation,
     rm::fuzz::require(some_warning_mentions(preview.body, "refine"), kTarget,
                       "a failed refinement without a warning (API-008)", preview.evidence());
   }
-  if (operation == kCoverLetter) {
-    const std::string status = data.value("cover_letter_status", "");
-    rm::fuzz::require(status == "success" || (status == "failed" &&
-                                              some_warning_mentions(preview.body, "cover letter")),
-                      kTarget, "cover letter neither generated nor reported failed (API-009)",
-                      preview.evidence());
-  }
-  if (operation == kOutreach) {
-    const std::string status = data.value("outreach_status", "");
-    rm::fuzz::require(status == "success" ||
-                          (status == "failed" && some_warning_mentions(preview.body, "outreach")),
-                      kTarget, "outreach neither generated nor reported failed (API-009)",
-                      preview.evidence());
-  }
   const auto confirm = rm::harness::flows::confirm(
       context, rm::harness::flows::confirm_body(preview.body, ids.master, ids.job));
+  s.llm->disarm();
   check_answer(confirm, false, "confirm of a 200 preview");
   rm::fuzz::require(confirm.status == 200, kTarget, "a 200 preview did not confirm",
                     confirm.evidence());
+  const rm::Json confirmed = confirm.at("/data");
+  const auto generated = [&](const char* field, const char* what) {
+    const std::string status = confirmed.value(field, "");
+    rm::fuzz::require(
+        status == "success" || (status == "failed" && some_warning_mentions(confirm.body, what)),
+        kTarget, std::string(what) + " neither generated nor reported failed (API-009)",
+        confirm.evidence());
+  };
+  if (operation == kCoverLetter) generated("cover_letter_status", "cover letter");
+  if (operation == kOutreach) generated("outreach_status", "outreach");
 }
 
 }  // namespace
