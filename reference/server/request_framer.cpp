@@ -254,6 +254,9 @@ void RequestFramer::feed_head(std::string_view& bytes, Sink& sink) {
     return;
   }
   const std::size_t head_size = end + 4;
+  // One byte over the limit is read to tell "over" from "exactly at" it: a head
+  // that ends in that byte is over the limit too.
+  if (head_size > limits_.max_head_bytes) return reject(sink, 431, "request head too large");
   const std::size_t leftover = head_.size() - head_size;  // all from this chunk
   bytes.remove_prefix(taken - leftover);
   head_.resize(head_size);
