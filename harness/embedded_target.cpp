@@ -73,10 +73,12 @@ struct EmbeddedTarget::Stack {
 
 namespace {}  // namespace
 
-EmbeddedTarget::EmbeddedTarget(DefectSwitch defects)
+EmbeddedTarget::EmbeddedTarget(DefectSwitch defects, std::shared_ptr<Llm> model)
     : defects_(defects),
       llm_(std::make_shared<CountingLlm>(std::make_shared<ScheduledLlm>(
-          std::make_shared<FaultyLlm>(std::make_shared<BuiltinLlm>(), injector_), scheduler_))) {
+          std::make_shared<FaultyLlm>(model ? std::move(model) : std::make_shared<BuiltinLlm>(),
+                                      injector_),
+          scheduler_))) {
   reset();
 }
 

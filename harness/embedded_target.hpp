@@ -13,13 +13,16 @@
 #include "mocks/fault/fault_injector.hpp"
 #include "mocks/fault/scheduler.hpp"
 #include "reference/http/api_router.hpp"
+#include "reference/ports/llm.hpp"
 #include "reference/service/defects.hpp"
 
 namespace rm::harness {
 
 class EmbeddedTarget : public Target {
  public:
-  explicit EmbeddedTarget(DefectSwitch defects = {});
+  // `model` is the language model behind the fault and counting wrappers
+  // (BuiltinLlm when null); the LLM-answer fuzzer passes one that returns its input.
+  explicit EmbeddedTarget(DefectSwitch defects = {}, std::shared_ptr<Llm> model = nullptr);
   ~EmbeddedTarget() override;
   EmbeddedTarget(const EmbeddedTarget&) = delete;
   EmbeddedTarget& operator=(const EmbeddedTarget&) = delete;

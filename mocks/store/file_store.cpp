@@ -137,7 +137,7 @@ FileStore::FileStore(std::filesystem::path database_json)
     s.database_bytes = text->size();
     try {
       s.layout = OrderedJson::parse(*text);
-    } catch (const OrderedJson::parse_error& e) {
+    } catch (const OrderedJson::exception& e) {  // parse_error, or out_of_range for 1e309
       // Never overwritten: the file may be the only copy of someone's data.
       throw StoreError(s.path.string() + ": not valid JSON: " + e.what());
     }

@@ -193,8 +193,9 @@ void RequestFramer::reject(Sink& sink, int status, const std::string& detail) {
 }
 
 std::optional<std::pair<int, std::string>> RequestFramer::check_partial_head() const {
-  // A bare LF or a NUL anywhere in the head: nothing valid can follow.
-  for (std::size_t i = scanned_; i < head_.size(); ++i) {
+  // A bare LF or a NUL anywhere in the head: nothing valid can follow. From the
+  // last byte already scanned: a CR that ended the previous chunk is judged now.
+  for (std::size_t i = scanned_ > 0 ? scanned_ - 1 : 0; i < head_.size(); ++i) {
     if (head_[i] == '\0') return std::pair{400, std::string("NUL byte in the request head")};
     if (head_[i] == '\n' && (i == 0 || head_[i - 1] != '\r')) {
       return std::pair{400, std::string("bare LF in the request head (CRLF required)")};
@@ -214,6 +215,10 @@ std::optional<std::pair<int, std::string>> RequestFramer::check_partial_head() c
     return std::pair{400, std::string("malformed request line")};
   }
   if (line_end != std::string::npos) {
+    // The same limit whether or not the CRLF came in the same chunk as the line.
+    if (line_end > kMaxRequestLineBytes) {
+      return std::pair{414, std::string("request line too long")};
+    }
     FramedHead scratch;
     if (auto error = parse_request_line(line, scratch)) return std::pair{400, *error};
   } else if (line.size() > kMaxRequestLineBytes) {
@@ -249,6 +254,9 @@ void RequestFramer::feed_head(std::string_view& bytes, Sink& sink) {
     return;
   }
   const std::size_t head_size = end + 4;
+  // One byte over the limit is read to tell "over" from "exactly at" it: a head
+  // that ends in that byte is over the limit too.
+  if (head_size > limits_.max_head_bytes) return reject(sink, 431, "request head too large");
   const std::size_t leftover = head_.size() - head_size;  // all from this chunk
   bytes.remove_prefix(taken - leftover);
   head_.resize(head_size);

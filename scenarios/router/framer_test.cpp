@@ -215,6 +215,16 @@ TEST(RequestFramer, OversizedHeadIs431AndLongRequestLineIs414) {
             (Events{"start", "reject 431"}));
   EXPECT_EQ(frame("GET /" + std::string(9000, 'a'), 64 * 1024).events,
             (Events{"start", "reject 414"}));
+  // The same when the line's CRLF arrives with it (found by fuzz/targets/request_framer).
+  EXPECT_EQ(frame("GET /" + std::string(9000, 'a') + " HTTP/1.1\r\n\r\n", 64 * 1024).events,
+            (Events{"start", "reject 414"}));
+  // A head of exactly the limit is framed; one byte more is 431, also when that
+  // byte ends the head (found by fuzz/targets/request_framer).
+  const auto head_of = [](std::size_t size) {
+    return "GET / HTTP/1.1\r\nX: " + std::string(size - 23, 'a') + "\r\n\r\n";
+  };
+  EXPECT_EQ(frame(head_of(4096), 4096).events[1], "head GET /");
+  EXPECT_EQ(frame(head_of(4097), 4096).events, (Events{"start", "reject 431"}));
   std::string many = "GET /x HTTP/1.1\r\n";
   for (int i = 0; i < 150; ++i) many += "X" + std::to_string(i) + ": v\r\n";
   EXPECT_EQ(frame(many + "\r\n", 64 * 1024).events, (Events{"start", "reject 431"}));

@@ -178,6 +178,15 @@ TEST_F(FileStoreTest, UnparseableFileIsRefusedAndLeftUntouched) {
   EXPECT_EQ(read_text(db_), garbage);
 }
 
+// A number JSON allows but a double cannot hold: refused like any unreadable
+// file, not an escaping nlohmann exception (found by fuzz/targets/stored_documents).
+TEST_F(FileStoreTest, NumberOutOfRangeIsRefused) {
+  const std::string text = "{\"resumes\": {\"1\": {\"resume_id\": \"a\", \"n\": 1e309}}}";
+  dir_.write("database.json", text);
+  EXPECT_THROW(FileStore store(db_), StoreError);
+  EXPECT_EQ(read_text(db_), text);
+}
+
 TEST_F(FileStoreTest, JsonThatIsNotTinyDbTablesIsRefused) {
   for (const std::string text : {"[]", "\"x\"", "{\"resumes\": []}", "{\"jobs\": 3}"}) {
     dir_.write("database.json", text);

@@ -1,0 +1,35 @@
+# ctest fuzz_clusterfuzzlite_build (fuzz/smoke.cmake): runs .clusterfuzzlite/build.sh
+# as ClusterFuzzLite would (CXX, CXXFLAGS, LIB_FUZZING_ENGINE, OUT, WORK set) into
+# a fresh $OUT, and checks that each target's fuzzer, dictionary and seed corpus
+# are there. WORK is the build's own fuzz-build/, so nothing is compiled twice.
+# The scratch $OUT is removed afterwards, pass or fail.
+foreach(pair IN LISTS ENV_VARS)
+  string(FIND "${pair}" "=" at)
+  string(SUBSTRING "${pair}" 0 ${at} key)
+  math(EXPR from "${at} + 1")
+  string(SUBSTRING "${pair}" ${from} -1 value)
+  set(ENV{${key}} "${value}")
+endforeach()
+file(REMOVE_RECURSE ${SCRATCH})
+file(MAKE_DIRECTORY ${SCRATCH}/out)
+set(ENV{OUT} ${SCRATCH}/out)
+set(ENV{WORK} ${WORK})
+execute_process(COMMAND ${SCRIPT} RESULT_VARIABLE status OUTPUT_VARIABLE output
+                ERROR_VARIABLE output)
+set(missing "")
+foreach(name IN LISTS TARGETS)
+  foreach(file ${name} ${name}.dict ${name}_seed_corpus.zip)
+    if(NOT EXISTS ${SCRATCH}/out/${file})
+      list(APPEND missing ${file})
+    endif()
+  endforeach()
+endforeach()
+file(REMOVE_RECURSE ${SCRATCH})
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "build.sh failed (${status}):\n${output}")
+endif()
+if(missing)
+  message(FATAL_ERROR "build.sh did not write to $OUT: ${missing}")
+endif()
+list(LENGTH TARGETS count)
+message(STATUS "build.sh wrote ${count} fuzzers with their dictionaries and seed corpora to $OUT")
