@@ -9,19 +9,6 @@
 namespace rm::harness {
 namespace {
 
-// Single-quoted for a POSIX shell.
-std::string shell_quote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) {
-    if (c == '\'') {
-      quoted += "'\\''";
-    } else {
-      quoted += c;
-    }
-  }
-  return quoted + "'";
-}
-
 template <typename Number>
 std::optional<Number> parse_number(const std::string& text) {
   Number value{};
@@ -51,22 +38,7 @@ std::vector<std::string> split_commas(const std::string& text) {
 }  // namespace
 
 std::string CliOptions::replay_target() const {
-  std::string text;
-  switch (target.kind) {
-    case TargetKind::kEmbedded:
-      text = "--target embedded";
-      break;
-    case TargetKind::kProcess:
-      text = "--target process";
-      break;
-    case TargetKind::kCommand:
-      text = "--target-cmd " + shell_quote(target.command);
-      break;
-    case TargetKind::kUrl:
-      text = "--target " + target.url;
-      break;
-  }
-  if (target.mock_llm_port) text += " --mock-llm-port " + std::to_string(*target.mock_llm_port);
+  std::string text = target_arguments(target);
   // Only when not the defaults: they change what a timeout scenario can see.
   const auto seconds = [](std::chrono::milliseconds ms) {
     return std::to_string(ms.count() / 1000);

@@ -15,31 +15,10 @@ std::optional<Number> parse_number(const std::string& text) {
   return value;
 }
 
-std::string shell_quote(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
 }  // namespace
 
 std::string FuzzOptions::target_arguments() const {
-  std::string text;
-  switch (target.kind) {
-    case TargetKind::kEmbedded:
-      text = "--target embedded";
-      break;
-    case TargetKind::kProcess:
-      text = "--target process";
-      break;
-    case TargetKind::kCommand:
-      text = "--target-cmd " + shell_quote(target.command);
-      break;
-    case TargetKind::kUrl:
-      text = "--target " + target.url;
-      break;
-  }
-  if (target.mock_llm_port) text += " --mock-llm-port " + std::to_string(*target.mock_llm_port);
+  std::string text = harness::target_arguments(target);
   if (target.defect) text += " --defect " + issue_id(*target.defect);
   return text;
 }

@@ -21,6 +21,32 @@ std::string_view target_kind_name(TargetKind kind) {
   return "unknown";
 }
 
+std::string shell_quote(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+std::string target_arguments(const TargetOptions& options) {
+  std::string text;
+  switch (options.kind) {
+    case TargetKind::kEmbedded:
+      text = "--target embedded";
+      break;
+    case TargetKind::kProcess:
+      text = "--target process";
+      break;
+    case TargetKind::kCommand:
+      text = "--target-cmd " + shell_quote(options.command);
+      break;
+    case TargetKind::kUrl:
+      text = "--target " + options.url;
+      break;
+  }
+  if (options.mock_llm_port) text += " --mock-llm-port " + std::to_string(*options.mock_llm_port);
+  return text;
+}
+
 std::unique_ptr<Target> make_target(const TargetOptions& options) {
   switch (options.kind) {
     case TargetKind::kEmbedded:

@@ -55,4 +55,10 @@ class TargetUnavailable : public std::runtime_error {
 
 std::unique_ptr<Target> make_target(const TargetOptions& options);
 
+// The arguments that name this target on a harness command line, for replay lines:
+// "--target embedded", "--target-cmd './start.sh {port}' --mock-llm-port 9000".
+std::string target_arguments(const TargetOptions& options);
+// Single-quoted for a POSIX shell.
+std::string shell_quote(const std::string& text);
+
 }  // namespace rm::harness

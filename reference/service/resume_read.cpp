@@ -87,7 +87,9 @@ Outcome<Json> ResumeService::list_resumes(bool include_master) {
     // initializer list would copy every value twice more.
     Json summaries = Json::array();
     summaries.get_ref<Json::array_t&>().reserve(order.size());
-    for (auto& [updated_at, resume] : order) {
+    for (auto& entry : order) {
+      // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+      Document* resume = entry.second;
       const Json is_master = field_or(*resume, "is_master", false);
       Json summary = Json::object();
       auto take = [&](const char* field) {
@@ -100,7 +102,7 @@ Outcome<Json> ResumeService::list_resumes(bool include_master) {
       summary["is_master"] = is_master.is_boolean() && is_master.get<bool>();
       take("parent_id");
       summary["created_at"] = string_field(*resume, "created_at");
-      summary["updated_at"] = std::move(updated_at);
+      summary["updated_at"] = std::move(entry.first);
       summaries.push_back(std::move(summary));
     }
     return Json{{"request_id", new_uuid4()}, {"data", std::move(summaries)}};
