@@ -1,6 +1,7 @@
 #include "mocks/fault/fault_plan.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <limits>
 #include <regex>
 #include <set>
@@ -13,9 +14,26 @@ constexpr std::int64_t kMaxRetryAfter = 86'400;
 constexpr std::size_t kMaxRegexLength = 512;
 constexpr std::int64_t kMaxCount = std::numeric_limits<std::int32_t>::max();
 
+// A field name as the error shows it: control bytes escaped (\u0000), since the
+// message is also read through what(), where a NUL would end it.
+std::string printable(const std::string& field) {
+  std::string out;
+  for (const char c : field) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(c));
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string place(std::optional<std::size_t> rule_index, const std::string& field) {
-  if (!rule_index) return field;
-  return "rules[" + std::to_string(*rule_index) + "]" + (field.empty() ? "" : "." + field);
+  if (!rule_index) return printable(field);
+  return "rules[" + std::to_string(*rule_index) + "]" +
+         (field.empty() ? "" : "." + printable(field));
 }
 
 bool valid_gate_name(const std::string& name) {

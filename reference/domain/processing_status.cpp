@@ -23,10 +23,7 @@ bool truthy_field(const Json& resume, const char* key) {
 std::string inferred_processing_status(const Json& resume) {
   if (resume.is_object()) {
     const auto stored = resume.find("processing_status");
-    if (stored != resume.end() && stored->is_string() &&
-        !stored->get_ref<const std::string&>().empty()) {
-      return stored->get<std::string>();
-    }
+    if (stored != resume.end() && is_processing_status(*stored)) return stored->get<std::string>();
   }
   if (truthy_field(resume, "processed_data")) return "ready";
   if (truthy_field(resume, "content")) return "pending";

@@ -5,10 +5,11 @@
 #include <string>
 
 #include "reference/ports/document.hpp"
+#include "reference/ports/processing_status_value.hpp"
 
 namespace rm {
 
-// The stored status when it is a non-empty string; otherwise, by Python truthiness
+// The stored status when it is one of the contract's; otherwise, by Python truthiness
 // as the audit's fix reads it: processed_data -> "ready", else content ->
 // "pending", else "failed".
 std::string inferred_processing_status(const Json& resume);

@@ -1,5 +1,7 @@
 #include "reference/ports/resume_summary.hpp"
 
+#include "reference/ports/processing_status_value.hpp"
+
 namespace rm {
 
 Document resume_summary(const Document& record) {
@@ -11,8 +13,7 @@ Document resume_summary(const Document& record) {
     if (it != record.end()) summary[field] = *it;
   }
   auto status = record.find("processing_status");
-  const bool known = status != record.end() && status->is_string() &&
-                     !status->get_ref<const std::string&>().empty();
+  const bool known = status != record.end() && is_processing_status(*status);
   if (!known) {
     for (const char* field : {"content", "processed_data"}) {
       auto it = record.find(field);

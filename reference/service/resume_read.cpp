@@ -32,7 +32,7 @@ Json processed_resume_of(const Document& resume) {
 // API-005: records written before processing_status existed.
 std::string ResumeService::processing_status_of(const Document& resume) const {
   const Json stored = field_or(resume, "processing_status", nullptr);
-  if (stored.is_string() && !stored.get<std::string>().empty()) return stored.get<std::string>();
+  if (is_processing_status(stored)) return stored.get<std::string>();
   if (defects_.on(Issue::kApi005)) return "pending";  // audited: .get(..., "pending")
   return inferred_processing_status(resume);
 }

@@ -288,3 +288,17 @@ TEST(FaultPlan, ArbitraryJsonNeverCrashesTheParser) {
 
 }  // namespace
 }  // namespace rm
+
+namespace rm {
+namespace {
+
+// Found by fuzz_smoke_fault_plan: a NUL in a field name cut the message (read
+// through what()) to the bytes before it, losing the place and the reason.
+TEST(FaultPlan, ControlBytesInAFieldNameAreEscapedInTheError) {
+  const FaultPlanParse parsed = parse_fault_plan_text(std::string("{\"ru\\u0000les\": []}"));
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.error, "ru\\u0000les: unknown field (expected seed, rules, comment)");
+}
+
+}  // namespace
+}  // namespace rm

@@ -16,6 +16,8 @@ class FakeTarget : public Target {
  public:
   FakeTarget() {
     for (Hook hook : kAllHooks) hooks[hook] = HookStatus{true, {}};
+    // No scheduler behind it: schedule exploration is the embedded target's to test.
+    hooks[Hook::kSchedule] = HookStatus{false, "the fake target has no schedule points"};
   }
 
   void remove_hook(Hook hook, const std::string& reason) {
