@@ -4,7 +4,9 @@
 # build, so that CI exercises exactly that script) into fuzz-out/, intermediate
 # files in fuzz-build/. Then, per fuzz/targets/<name>.cpp:
 #   fuzz_smoke_<name>: scripts/fuzz <name> for RM_FUZZ_SMOKE_SECONDS over its
-#                      seed corpus; passes when nothing crashed;
+#                      seed corpus with a fixed -seed (a CI failure replays the
+#                      same inputs locally, not a new random walk); passes when
+#                      nothing crashed;
 # and fuzz_clusterfuzzlite_build: build.sh run again into a temporary $OUT,
 # checking that every fuzzer, dictionary and seed corpus lands there.
 find_program(RM_FUZZ_CXX NAMES clang++-14)
@@ -35,7 +37,7 @@ foreach(source IN LISTS rm_fuzz_smoke_sources)
   list(APPEND rm_fuzz_names ${name})
   add_test(NAME fuzz_smoke_${name}
            COMMAND ${CMAKE_SOURCE_DIR}/scripts/fuzz ${name} --seconds ${RM_FUZZ_SMOKE_SECONDS}
-                   --fuzzers ${rm_fuzz_out} --no-merge
+                   --fuzzers ${rm_fuzz_out} --no-merge --seed 1
                    --reports ${CMAKE_BINARY_DIR}/fuzz-reports/${name})
   set_tests_properties(fuzz_smoke_${name} PROPERTIES LABELS fuzz TIMEOUT 600)
 endforeach()
