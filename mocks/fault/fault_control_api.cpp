@@ -1,25 +1,19 @@
 #include "mocks/fault/fault_control_api.hpp"
 
-#include <charconv>
 #include <string_view>
 #include <vector>
+
+#include "mocks/fault/control_messages.hpp"
 
 namespace rm {
 namespace {
 
+using control::error_response;
+using control::json_response;
+using control::query_integer;
+using control::query_value;
+
 constexpr std::string_view kPrefix = "/__control";
-
-ApiResponse json_response(int status, const Json& body) {
-  ApiResponse response;
-  response.status = status;
-  response.headers["content-type"] = "application/json";
-  response.body = body.dump();
-  return response;
-}
-
-ApiResponse error_response(int status, const std::string& detail) {
-  return json_response(status, Json{{"detail", detail}});
-}
 
 ApiResponse method_not_allowed(const std::string& allowed) {
   ApiResponse response = error_response(405, "Method Not Allowed");
@@ -37,27 +31,6 @@ std::vector<std::string> split_path(std::string_view rest) {
     start = slash + 1;
   }
   return parts;
-}
-
-std::optional<std::string> query_value(const ApiRequest& request, std::string_view name) {
-  for (const auto& [key, value] : request.query) {
-    if (key == name) return value;
-  }
-  return std::nullopt;
-}
-
-// An integer query parameter in [min, max]; fallback when absent; nullopt when malformed.
-std::optional<std::int64_t> query_integer(const ApiRequest& request, std::string_view name,
-                                          std::int64_t fallback, std::int64_t min,
-                                          std::int64_t max) {
-  auto text = query_value(request, name);
-  if (!text) return fallback;
-  std::int64_t value = 0;
-  auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc() || end != text->data() + text->size() || value < min || value > max) {
-    return std::nullopt;
-  }
-  return value;
 }
 
 Json gates_json(GateRegistry& gates) {

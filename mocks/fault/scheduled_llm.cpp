@@ -7,6 +7,7 @@ ScheduledLlm::ScheduledLlm(std::shared_ptr<Llm> inner, std::shared_ptr<Scheduler
 
 template <class Call>
 std::string ScheduledLlm::around(const char* operation, Call&& call) {
+  if (!scheduler_->is_actor_thread()) return call();
   scheduler_->reach(std::string("before llm.") + operation);
   std::string answer = call();
   scheduler_->reach(std::string("after llm.") + operation);

@@ -9,6 +9,8 @@ ScheduledStore::ScheduledStore(std::shared_ptr<Store> inner, std::shared_ptr<Sch
 
 template <class Call>
 auto ScheduledStore::around(const char* operation, Call&& call) {
+  // Outside an exploration run (every production call) no name is built.
+  if (!scheduler_->is_actor_thread()) return call();
   scheduler_->reach(std::string("before store.") + operation, store_operation_access(operation));
   auto result = call();
   scheduler_->reach(std::string("after store.") + operation);

@@ -119,8 +119,10 @@ bool Scheduler::is_current_actor_locked() const {
          actors_.count(current_actor.id) != 0;
 }
 
+bool Scheduler::is_actor_thread() const { return current_actor.scheduler == this; }
+
 void Scheduler::reach(std::string_view point, const std::vector<TableAccess>& access) {
-  if (current_actor.scheduler != this) return;  // the common case: no lock taken
+  if (!is_actor_thread()) return;  // the common case: no lock taken
   std::unique_lock lock(mutex_);
   if (!is_current_actor_locked()) return;
   const std::uint64_t run = run_;
@@ -139,7 +141,7 @@ void Scheduler::reach(std::string_view point, const std::vector<TableAccess>& ac
 }
 
 void Scheduler::before_lock(std::string_view operation) {
-  if (current_actor.scheduler != this) return;
+  if (!is_actor_thread()) return;
   reach("lock " + std::string(operation), store_operation_access(operation));
 }
 

@@ -69,6 +69,9 @@ class Scheduler : public LockObserver {
   bool step(int actor);
 
   // --- instrumented code ------------------------------------------------------
+  // Whether the calling thread is an actor of this scheduler: a thread-local
+  // compare, so that callers build a point's name only when it can matter.
+  bool is_actor_thread() const;
   // Parks the calling thread at `point` if it is an actor of the current run.
   void reach(std::string_view point, const std::vector<TableAccess>& access = {});
   // LockObserver: a point before a store takes its lock ("lock get_job").
