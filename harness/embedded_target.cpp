@@ -1,6 +1,7 @@
 #include "harness/embedded_target.hpp"
 
 #include "harness/data_dir.hpp"
+#include "harness/write_counting_store.hpp"
 
 #include <stdlib.h>
 
@@ -167,8 +168,10 @@ void EmbeddedTarget::rebuild(std::shared_ptr<Store> inner) {
   ServicePorts ports;
   if (auto memory = std::dynamic_pointer_cast<MemoryStore>(inner))
     memory->observe_locks(scheduler_);
-  ports.store =
-      std::make_shared<ScheduledStore>(std::make_shared<FaultyStore>(inner, injector_), scheduler_);
+  ports.store = std::make_shared<ScheduledStore>(
+      std::make_shared<FaultyStore>(std::make_shared<WriteCountingStore>(inner, store_writes_),
+                                    injector_),
+      scheduler_);
   ports.llm = llm_;
   ports.converter =
       std::make_shared<FaultyConverter>(std::make_shared<TextDocumentConverter>(), injector_);
@@ -196,7 +199,7 @@ void EmbeddedTarget::reset(const std::optional<Json>& fixture_tables) {
     rebuild(std::make_shared<MemoryStore>());
     return;
   }
-  if (defects_.on(Issue::kApi005)) {
+  if (defects_.on(Issue::kApi005) || fixture_storage_ == FixtureStorage::kMemory) {
     // The audited backend had no open-time migration: its legacy records stay as
     // written, through restarts too. FileStore always migrates on open, which
     // would hide the defect's read path, so the records are kept in memory.

@@ -3,6 +3,8 @@
 // fixture), BuiltinLlm and TextDocumentConverter, each wrapped in its Faulty*
 // decorator, all sharing one FaultInjector, and reached through ApiRouter so that
 // every request takes the same route as over HTTP. Every hook is available.
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -43,10 +45,18 @@ class EmbeddedTarget : public Target {
   // MemoryStore on the tables). Without: an empty MemoryStore. Settings start
   // empty either way.
   void reset(const std::optional<Json>& fixture_tables = std::nullopt) override;
+  // Where reset() puts fixture tables. kFile (the default) is the above. kMemory
+  // keeps them as they are in a MemoryStore: it restores a state this target made
+  // itself (a fuzzer's snapshot) without a data dir and a file write per input.
+  enum class FixtureStorage { kFile, kMemory };
+  void set_fixture_storage(FixtureStorage storage) { fixture_storage_ = storage; }
   // FileStore: reopened on the same database.json. MemoryStore: kept as is.
   // The service and router are rebuilt; the settings survive.
   void restart() override;
 
+  // How many store calls that may write have reached the store so far (every
+  // store, across resets and restarts): equal counts mean nothing was written.
+  std::uint64_t store_writes() const { return store_writes_->load(); }
   // The database.json of the current fixture, if any (for tests and reports).
   std::optional<std::filesystem::path> database_file() const;
 
@@ -69,6 +79,9 @@ class EmbeddedTarget : public Target {
   std::shared_ptr<CountingLlm> llm_;
   std::shared_ptr<SettingsStore> settings_;
   std::optional<ScratchDir> data_dir_;
+  FixtureStorage fixture_storage_ = FixtureStorage::kFile;
+  std::shared_ptr<std::atomic<std::uint64_t>> store_writes_ =
+      std::make_shared<std::atomic<std::uint64_t>>(0);
   mutable std::shared_mutex mutex_;  // guards stack_; send() holds it shared
   std::shared_ptr<Stack> stack_;
 };

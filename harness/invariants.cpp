@@ -283,6 +283,11 @@ bool IdTracker::empty() const {
   return returned_.empty() && deleted_.empty();
 }
 
+std::size_t IdTracker::fact_count() const {
+  std::lock_guard lock(mutex_);
+  return returned_.size() + deleted_.size();
+}
+
 void IdTracker::clear() {
   std::lock_guard lock(mutex_);
   returned_.clear();

@@ -7,6 +7,7 @@
 //   every id a 200 response returned exists, or was deleted by a later request.
 // The first four read the stored tables (TinyDB layout); the last one needs the
 // responses too, which IdTracker collects as requests are answered.
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -56,6 +57,9 @@ class IdTracker {
 
   bool empty() const;
   void clear();
+  // How many facts it holds. It grows with every fact learned, so an unchanged
+  // count (and unchanged tables) means unchanged violations.
+  std::size_t fact_count() const;
 
  private:
   struct Returned {

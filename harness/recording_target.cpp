@@ -47,6 +47,18 @@ void RecordingTarget::reset(const std::optional<Json>& fixture_tables) {
   baseline_ = std::move(baseline);
 }
 
+void RecordingTarget::reset_to_known(const Json& fixture_tables,
+                                     std::vector<std::string> baseline) {
+  ids_.clear();
+  {
+    std::lock_guard lock(mutex_);
+    llm_operations_.clear();
+  }
+  inner_.reset(fixture_tables);
+  std::lock_guard lock(mutex_);
+  baseline_ = std::move(baseline);
+}
+
 std::vector<std::string> RecordingTarget::baseline() const {
   std::lock_guard lock(mutex_);
   return baseline_;

@@ -38,8 +38,45 @@ EmbeddedSession::Ids EmbeddedSession::standard_state(const char* target_name, bo
   return ids;
 }
 
+EmbeddedSession::Ids EmbeddedSession::restore_standard_state(const char* target_name,
+                                                             bool with_tailored) {
+  std::optional<Snapshot>& snapshot = snapshots_[with_tailored ? 1 : 0];
+  if (!snapshot) {
+    reset();
+    Ids ids = standard_state(target_name, with_tailored);
+    if (const auto violations = invariant_violations(); !violations.empty()) {
+      oracle_failed(target_name, "the standard state breaks a contract section 3 invariant",
+                    violations.front());
+    }
+    std::optional<Json> tables = recording_.store_tables();
+    if (!tables) oracle_failed(target_name, "the embedded target shows no store tables", "");
+    snapshot = Snapshot{std::move(*tables), std::move(ids)};
+    return snapshot->ids;
+  }
+  // The snapshot was checked when it was taken: it breaks no invariant (so no
+  // baseline), and until something is written no check is needed.
+  embedded_.set_fixture_storage(harness::EmbeddedTarget::FixtureStorage::kMemory);
+  recording_.reset_to_known(snapshot->tables, {});
+  embedded_.set_fixture_storage(harness::EmbeddedTarget::FixtureStorage::kFile);
+  harness::IdTracker& tracker = recording_.ids();
+  const auto track = [&tracker](harness::IdTracker::Kind kind, const std::string& id) {
+    if (!id.empty()) tracker.returned(kind, id, tracker.tick(), "the standard state");
+  };
+  track(harness::IdTracker::Kind::kResume, snapshot->ids.master);
+  track(harness::IdTracker::Kind::kJob, snapshot->ids.job);
+  track(harness::IdTracker::Kind::kResume, snapshot->ids.tailored);
+  checked_ = now();
+  return snapshot->ids;
+}
+
+EmbeddedSession::Checked EmbeddedSession::now() {
+  return Checked{embedded_.store_writes(), recording_.ids().fact_count()};
+}
+
 std::vector<std::string> EmbeddedSession::invariant_violations() {
   std::vector<std::string> out;
+  if (checked_ && *checked_ == now()) return out;
+  const Checked before = now();
   const std::optional<Json> tables = recording_.store_tables();
   if (!tables) return out;
   const std::vector<std::string> baseline = recording_.baseline();
@@ -50,6 +87,11 @@ std::vector<std::string> EmbeddedSession::invariant_violations() {
   }
   for (std::string& violation : recording_.ids().violations(*tables)) {
     out.push_back(std::move(violation));
+  }
+  if (out.empty() && now() == before) {
+    checked_ = before;
+  } else {
+    checked_.reset();
   }
   return out;
 }

@@ -1,6 +1,7 @@
-// Request bodies of every endpoint that takes one, through ApiRouter on the
+// JSON request bodies of every endpoint that takes one, through ApiRouter on the
 // embedded reference (harness::EmbeddedTarget), over a standard state (a
-// master, a job, a tailored resume). Oracles:
+// master, a job, a tailored resume). The upload's multipart body has its own
+// target (multipart) and the stateful fuzzer uploads through the router. Oracles:
 //   - bad input is a 4xx with a non-empty detail, never a 5xx;
 //   - the contract's section 3 invariants hold afterwards (harness/invariants).
 // Input: byte 0 = endpoint, byte 1 = Content-Type variant, the rest = the body.
@@ -22,7 +23,6 @@ constexpr const char* kTarget = "api_json_body";
 struct Endpoint {
   const char* method;
   const char* path;  // $MASTER / $TAILORED / $JOB replaced by ids
-  bool multipart = false;
 };
 
 constexpr Endpoint kEndpoints[] = {
@@ -37,7 +37,7 @@ constexpr Endpoint kEndpoints[] = {
     {"PATCH", "/api/v1/resumes/$TAILORED"},
     {"PATCH", "/api/v1/resumes/$TAILORED/cover-letter"},
     {"PATCH", "/api/v1/resumes/$TAILORED/outreach-message"},
-    {"POST", "/api/v1/resumes/upload", true},
+    {"PATCH", "/api/v1/resumes/$MASTER/cover-letter"},
     {"PATCH", "/api/v1/resumes/no-such-resume"},
 };
 constexpr std::size_t kEndpointCount = sizeof(kEndpoints) / sizeof(kEndpoints[0]);
@@ -49,7 +49,6 @@ constexpr const char* kContentTypes[] = {
     "text/plain",
     "",  // no Content-Type header at all
 };
-constexpr const char* kMultipartType = "multipart/form-data; boundary=XyZ";
 
 void replace_all(std::string& text, std::string_view from, const std::string& to) {
   for (std::size_t at = text.find(from); at != std::string::npos;
@@ -62,10 +61,7 @@ struct State {
   rm::fuzz::EmbeddedSession session;
   rm::fuzz::EmbeddedSession::Ids ids;
 
-  void make() {
-    session.reset();
-    ids = session.standard_state(kTarget, true);
-  }
+  void make() { ids = session.restore_standard_state(kTarget, true); }
   std::string substitute(std::string text) const {
     replace_all(text, "$MASTER", ids.master);
     replace_all(text, "$TAILORED", ids.tailored);
@@ -89,9 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size < 2) return 0;
   State& s = state();
   const Endpoint& endpoint = kEndpoints[data[0] % kEndpointCount];
-  const char* content_type = endpoint.multipart
-                                 ? kMultipartType
-                                 : kContentTypes[data[1] % (sizeof(kContentTypes) / sizeof(char*))];
+  const char* content_type = kContentTypes[data[1] % (sizeof(kContentTypes) / sizeof(char*))];
 
   rm::ApiRequest request;
   request.method = endpoint.method;
@@ -99,6 +93,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.body = s.substitute(std::string(reinterpret_cast<const char*>(data) + 2, size - 2));
   if (*content_type) request.headers["content-type"] = content_type;
 
+  const std::uint64_t writes_before = s.session.store_writes();
   const rm::ApiResponse response = s.session.send(request);
   const std::string problem = rm::fuzz::response_problem(response);
   if (!problem.empty()) {
@@ -109,8 +104,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rm::fuzz::oracle_failed(kTarget, "contract section 3 invariant: " + violations.front(),
                             rm::fuzz::describe(request, response));
   }
-  // A request that was accepted may have changed the state: start the next input
-  // from the standard state again, so that every input means the same thing.
-  if (response.status < 300) s.make();
+  // A request that was accepted may have changed the state (the store, or the
+  // settings through /config): start the next input from the standard state
+  // again (restored from memory), so that every input means the same thing.
+  const bool settings_changed = request.path.rfind("/api/v1/config/", 0) == 0;
+  if (response.status < 300 && (settings_changed || s.session.store_writes() != writes_before)) {
+    s.make();
+  }
   return 0;
 }

@@ -136,7 +136,7 @@ void run_parse(State& s, rm::harness::ScenarioContext& context, const std::strin
 
 void run_preview(State& s, rm::harness::ScenarioContext& context, int operation,
                  const std::string& answer) {
-  const auto ids = s.session.standard_state(kTarget, false);
+  const auto ids = s.session.restore_standard_state(kTarget, false);
   if (operation == kCoverLetter || operation == kOutreach) {
     const auto features = rm::harness::flows::set_features(context, true, true);
     rm::fuzz::require(features.ok() && features.at("/enable_cover_letter") == true &&
@@ -184,7 +184,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   State& s = state();
   const int operation = data[0] % kOperationCount;
   const std::string answer(reinterpret_cast<const char*>(data) + 1, size - 1);
-  s.session.reset();
+  if (operation == kParse) s.session.reset();  // a preview restores the standard state
   rm::harness::Check check;
   rm::harness::ScenarioContext context{s.session.target(), check, 1};
   if (operation == kParse) {
