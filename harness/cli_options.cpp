@@ -1,22 +1,13 @@
 #include "harness/cli_options.hpp"
 
-#include <charconv>
 #include <chrono>
 #include <set>
 
+#include "harness/parse_number.hpp"
 #include "harness/schedule_explorer.hpp"
 
 namespace rm::harness {
 namespace {
-
-template <typename Number>
-std::optional<Number> parse_number(const std::string& text) {
-  Number value{};
-  const char* end = text.data() + text.size();
-  const auto [ptr, error] = std::from_chars(text.data(), end, value);
-  if (error != std::errc{} || ptr != end || text.empty()) return std::nullopt;
-  return value;
-}
 
 bool is_url(const std::string& text) {
   return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;

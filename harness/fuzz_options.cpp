@@ -1,21 +1,10 @@
 #include "harness/fuzz_options.hpp"
 
-#include <charconv>
 #include <set>
 
+#include "harness/parse_number.hpp"
+
 namespace rm::harness {
-namespace {
-
-template <typename Number>
-std::optional<Number> parse_number(const std::string& text) {
-  Number value{};
-  const char* end = text.data() + text.size();
-  const auto [ptr, error] = std::from_chars(text.data(), end, value);
-  if (error != std::errc{} || ptr != end || text.empty()) return std::nullopt;
-  return value;
-}
-
-}  // namespace
 
 std::string FuzzOptions::target_arguments() const {
   std::string text = harness::target_arguments(target);
