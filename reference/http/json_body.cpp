@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <climits>
+#include <cmath>
 #include <stdexcept>
 
 #include "reference/http/limits.hpp"
@@ -146,15 +147,20 @@ std::optional<long long> JsonFields::optional_integer(const char* name) {
     }
     return value->get<long long>();
   }
-  // pydantic accepts a float without a fractional part (3.0) as an integer.
+  // pydantic accepts a float without a fractional part (3.0) as an integer. The
+  // range is checked before the conversion: converting 6.5e43 is undefined.
   if (value->is_number_float()) {
     const double number = value->get<double>();
-    if (number == static_cast<double>(static_cast<long long>(number)) && number < 9.2e18 &&
-        number > -9.2e18) {
-      return static_cast<long long>(number);
+    if (std::trunc(number) != number) {
+      fail(location_of(name),
+           "Input should be a valid integer, got a number with a fractional part");
+      return std::nullopt;
     }
-    fail(location_of(name), "Input should be a valid integer, got a number with a fractional part");
-    return std::nullopt;
+    if (number >= 9.2e18 || number <= -9.2e18) {
+      fail(location_of(name), "Input should be a valid integer, unable to parse number");
+      return std::nullopt;
+    }
+    return static_cast<long long>(number);
   }
   fail(location_of(name), "Input should be a valid integer");
   return std::nullopt;

@@ -117,6 +117,19 @@ TEST_F(RouterTest, ConfirmValidation) {
   EXPECT_TRUE(is_json_error(line, 422));
   EXPECT_THAT(detail_of(line), HasSubstr("body.improvements.0.lineNumber"));
 
+  // A float without a fractional part is an integer (pydantic), within the
+  // integer's range only: 6.5e43 is refused, not converted (found by fuzzing).
+  for (const char* number : {"6.555555555555555555555e43", "-1e300", "9.3e18", "1.5"}) {
+    Json odd = base;
+    odd["improvements"] = Json::array({Json{{"suggestion", "s"}, {"lineNumber", 0}}});
+    std::string body = odd.dump();
+    const std::string zero = "\"lineNumber\":0";
+    body.replace(body.find(zero), zero.size(), std::string("\"lineNumber\":") + number);
+    const ApiResponse refused = call("POST", "/api/v1/resumes/improve/confirm", body);
+    EXPECT_TRUE(is_json_error(refused, 422)) << number;
+    EXPECT_THAT(detail_of(refused), HasSubstr("body.improvements.0.lineNumber")) << number;
+  }
+
   Json not_objects = base;
   not_objects["improvements"] = Json::array({"text"});
   EXPECT_TRUE(
