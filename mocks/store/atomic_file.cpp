@@ -9,31 +9,14 @@
 #include <system_error>
 #include <utility>
 
-#include "reference/ports/store.hpp"
+#include "mocks/store/posix_file.hpp"
 
 namespace rm {
 namespace {
 
-[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what, int error) {
-  throw StoreError(path.string() + ": " + what + ": " + std::generic_category().message(error));
-}
-
-// Closes a descriptor on scope exit; release() hands it back for an explicit close
-// whose result matters.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  int release() { return std::exchange(fd_, -1); }
-
- private:
-  int fd_;
-};
+using posix_file::fail;
+using posix_file::Fd;
+using posix_file::sync_directory;
 
 // Removes the temporary file unless the rename consumed it.
 class TempFile {
@@ -68,12 +51,6 @@ void write_all(int fd, std::string_view content, const std::filesystem::path& pa
     }
     content.remove_prefix(static_cast<size_t>(written));
   }
-}
-
-void fsync_directory(const std::filesystem::path& dir) {
-  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd.get() < 0) fail(dir, "cannot open directory to sync it", errno);
-  if (::fsync(fd.get()) != 0) fail(dir, "cannot sync directory", errno);
 }
 
 }  // namespace
@@ -129,7 +106,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   if (::rename(temp.path().c_str(), path.c_str()) != 0) fail(path, "cannot replace", errno);
   temp.committed();
   // The rename is durable only once the directory entry is on disk.
-  fsync_directory(dir);
+  sync_directory(dir);
 }
 
 }  // namespace rm
