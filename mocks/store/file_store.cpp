@@ -179,6 +179,10 @@ std::vector<Document> FileStore::list_resume_summaries() {
   return state_->read([](const TinyDbTables& t) { return t.list_resume_summaries(); });
 }
 
+SharedSummaries FileStore::shared_resume_summaries() {
+  return state_->read([](const TinyDbTables& t) { return t.shared_resume_summaries(); });
+}
+
 std::optional<Document> FileStore::update_resume(const std::string& resume_id, const Json& patch) {
   return state_->write([&](TinyDbTables& t) { return t.update_resume(resume_id, patch); });
 }

@@ -86,6 +86,7 @@ void TinyDbTables::add_to_index(TableIndex& index, const DocKey& key, const Fact
 void TinyDbTables::rebuild_index() {
   index_.clear();
   pending_.clear();
+  summaries_.reset();
   for (auto [name, field] : {std::pair{kResumes, "resume_id"}, std::pair{kJobs, "job_id"},
                              std::pair{kImprovements, "tailored_resume_id"}}) {
     TableIndex& index = index_[name];
@@ -99,6 +100,7 @@ void TinyDbTables::rebuild_index() {
 
 void TinyDbTables::settle() const {
   for (const Pending& change : pending_) {
+    if (change.table == kResumes) summaries_.reset();
     TableIndex& index = index_of(change.table);
     const DocKey key(change.key);
     unindex(index, key, change.before);
@@ -344,6 +346,13 @@ std::vector<Document> TinyDbTables::list_resume_summaries() const {
   all.reserve(index.keys.size());
   for (const DocKey& key : index.keys) all.push_back(resume_summary(table.at(key.key)));
   return all;
+}
+
+SharedSummaries TinyDbTables::shared_resume_summaries() const {
+  settle();
+  if (!summaries_)
+    summaries_ = std::make_shared<const std::vector<Document>>(list_resume_summaries());
+  return summaries_;
 }
 
 StoreStats TinyDbTables::stats() const {

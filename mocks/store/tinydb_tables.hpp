@@ -65,6 +65,9 @@ class TinyDbTables {
 
   // What a listing shows of each resume, in list_resumes' order (resume_summary).
   std::vector<Document> list_resume_summaries() const;
+  // The same, as one snapshot kept until a resume record changes (Store's
+  // shared_resume_summaries).
+  SharedSummaries shared_resume_summaries() const;
 
   // --- whole store -----------------------------------------------------------
   StoreStats stats() const;
@@ -151,6 +154,8 @@ class TinyDbTables {
   // Derived from tables_ (never persisted); mutable so that const readers can settle it.
   mutable std::map<std::string, TableIndex, std::less<>> index_;
   mutable std::vector<Pending> pending_;
+  // The listing's snapshot; reset whenever a resume record changes.
+  mutable SharedSummaries summaries_;
 };
 
 }  // namespace rm

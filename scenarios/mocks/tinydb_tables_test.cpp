@@ -352,5 +352,29 @@ TEST(TinyDbTables, UndoPutsTheLookupsBackToo) {
   EXPECT_EQ(master_count(db), 1);
 }
 
+TEST(TinyDbTables, SharedSummariesStayTheSameObjectUntilAResumeChanges) {
+  TinyDbTables db;
+  const std::string id = db.create_resume(resume_named("a"), MasterPolicy::kNotMaster)["resume_id"];
+  const SharedSummaries first = db.shared_resume_summaries();
+  ASSERT_EQ(first->size(), 1u);
+  EXPECT_EQ(db.shared_resume_summaries(), first);
+  db.create_job(NewJob{"jd", std::nullopt});  // another table: the listing is unchanged
+  EXPECT_EQ(db.shared_resume_summaries(), first);
+
+  std::vector<TinyDbTables::Change> log;
+  db.set_change_log(&log);
+  db.update_resume(id, {{"filename", "b"}});
+  db.set_change_log(nullptr);
+  const SharedSummaries updated = db.shared_resume_summaries();
+  EXPECT_NE(updated, first);
+  EXPECT_EQ(updated->at(0)["filename"], "b");
+  EXPECT_EQ(first->at(0)["filename"], "a");  // a snapshot never changes
+
+  db.undo(log);
+  EXPECT_EQ(db.shared_resume_summaries()->at(0)["filename"], "a");
+  db.clear();
+  EXPECT_TRUE(db.shared_resume_summaries()->empty());
+}
+
 }  // namespace
 }  // namespace rm
