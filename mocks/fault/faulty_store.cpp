@@ -177,9 +177,8 @@ std::vector<Document> FaultyStore::list_resumes() {
   return StoreWrapper::list_resumes();
 }
 
-// The same fault point as list_resumes: a plan aimed at the listing still hits it.
-std::vector<Document> FaultyStore::list_resume_summaries() {
-  auto action = fault("list_resumes");
+std::optional<std::vector<Document>> FaultyStore::faulted_summaries(
+    const std::optional<FaultAction>& action) {
   if (is(action, FaultActionKind::kStaleRead)) {
     std::vector<Document> stale = stale_resume_list();
     for (Document& record : stale) record = resume_summary(record);
@@ -191,7 +190,22 @@ std::vector<Document> FaultyStore::list_resume_summaries() {
     for (Document& record : records) record = resume_summary(*legacy(std::move(record)));
     return records;
   }
+  return std::nullopt;
+}
+
+// The same fault point as list_resumes: a plan aimed at the listing still hits it.
+std::vector<Document> FaultyStore::list_resume_summaries() {
+  if (auto faulted = faulted_summaries(fault("list_resumes"))) return std::move(*faulted);
   return StoreWrapper::list_resume_summaries();
+}
+
+// The same fault point again; a faulted listing is a new snapshot every call,
+// so nothing derived from the wrapped store's snapshot is reused for it.
+SharedSummaries FaultyStore::shared_resume_summaries() {
+  if (auto faulted = faulted_summaries(fault("list_resumes"))) {
+    return std::make_shared<const std::vector<Document>>(std::move(*faulted));
+  }
+  return StoreWrapper::shared_resume_summaries();
 }
 
 std::optional<Document> FaultyStore::update_resume(const std::string& resume_id,

@@ -22,6 +22,7 @@ class FaultyStore : public StoreWrapper {
   std::optional<Document> get_resume(const std::string& resume_id) override;
   std::vector<Document> list_resumes() override;
   std::vector<Document> list_resume_summaries() override;
+  SharedSummaries shared_resume_summaries() override;
   std::optional<Document> update_resume(const std::string& resume_id, const Json& patch) override;
   bool delete_resume(const std::string& resume_id) override;
   std::optional<Document> get_master_resume() override;
@@ -44,6 +45,9 @@ class FaultyStore : public StoreWrapper {
   class History;
   std::optional<FaultAction> fault(const char* operation, FaultArgs args = {});
   std::vector<Document> stale_resume_list();
+  // The summaries a stale_read or legacy_record action makes the listing show;
+  // nullopt for any other action (the wrapped store's listing).
+  std::optional<std::vector<Document>> faulted_summaries(const std::optional<FaultAction>& action);
 
   std::shared_ptr<FaultInjector> injector_;
   std::unique_ptr<History> history_;

@@ -33,6 +33,11 @@ std::vector<Document> ScheduledStore::list_resume_summaries() {
   return around("list_resume_summaries", [&] { return StoreWrapper::list_resume_summaries(); });
 }
 
+// The same point as list_resume_summaries: it is the same read.
+SharedSummaries ScheduledStore::shared_resume_summaries() {
+  return around("list_resume_summaries", [&] { return StoreWrapper::shared_resume_summaries(); });
+}
+
 std::optional<Document> ScheduledStore::update_resume(const std::string& resume_id,
                                                       const Json& patch) {
   return around("update_resume", [&] { return StoreWrapper::update_resume(resume_id, patch); });

@@ -23,6 +23,7 @@ class StoreWrapper : public Store {
   std::vector<Document> list_resume_summaries() override {
     return target_->list_resume_summaries();
   }
+  SharedSummaries shared_resume_summaries() override { return target_->shared_resume_summaries(); }
   std::optional<Document> update_resume(const std::string& resume_id, const Json& patch) override {
     return target_->update_resume(resume_id, patch);
   }

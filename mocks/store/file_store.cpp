@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "mocks/store/atomic_file.hpp"
+#include "mocks/store/layout_parse.hpp"
 #include "mocks/store/legacy_migration.hpp"
 #include "mocks/store/python_json.hpp"
 #include "mocks/store/store_journal.hpp"
@@ -39,16 +40,6 @@ std::string journal_entry(const TinyDbTables& tables,
     return entry.dump() + "\n";
   } catch (const Json::type_error& e) {
     throw StoreError(std::string("cannot serialise the write: ") + e.what());
-  }
-}
-
-// Keeps only what key order needs (objects and arrays), so that the layout does not
-// hold a second copy of every text in the database.
-void strip_to_shape(OrderedJson& layout) {
-  if (layout.is_object() || layout.is_array()) {
-    for (auto& child : layout) strip_to_shape(child);
-  } else {
-    layout = nullptr;
   }
 }
 
@@ -122,7 +113,7 @@ struct FileStore::State {
   StoreJournal journal;
   std::uintmax_t database_bytes = 0;
   // The shape of the file as opened, for its key order (Json sorts keys; Python
-  // does not); scalar values are dropped.
+  // does not); scalar values are null (layout_parse.hpp).
   OrderedJson layout;
   int migrated_on_open = 0;
 };
@@ -136,24 +127,23 @@ FileStore::FileStore(std::filesystem::path database_json)
   if (text && !text->empty()) {
     s.database_bytes = text->size();
     try {
-      s.layout = OrderedJson::parse(*text);
-    } catch (const OrderedJson::exception& e) {  // parse_error, or out_of_range for 1e309
+      tables = parse_keeping_layout(*text, s.layout);
+    } catch (const Json::exception& e) {  // parse_error, or out_of_range for 1e309
       // Never overwritten: the file may be the only copy of someone's data.
       throw StoreError(s.path.string() + ": not valid JSON: " + e.what());
     }
-    tables = Json(s.layout);
-    strip_to_shape(s.layout);
+    text.reset();
     if (!tables.is_object()) {
       throw StoreError(s.path.string() + ": not a TinyDB database: not a JSON object of tables");
     }
   }
   s.journal.replay(tables);
+  s.migrated_on_open = migrate_legacy_resumes(tables);
   try {
-    s.tables = TinyDbTables(tables);
+    s.tables = TinyDbTables(std::move(tables));
   } catch (const StoreError& e) {
     throw StoreError(s.path.string() + ": not a TinyDB database: " + e.what());
   }
-  s.migrated_on_open = migrate_legacy_resumes(s.tables.mutable_tables());
   if (s.migrated_on_open > 0) s.persist();
 }
 
@@ -187,6 +177,10 @@ std::vector<Document> FileStore::list_resumes() {
 
 std::vector<Document> FileStore::list_resume_summaries() {
   return state_->read([](const TinyDbTables& t) { return t.list_resume_summaries(); });
+}
+
+SharedSummaries FileStore::shared_resume_summaries() {
+  return state_->read([](const TinyDbTables& t) { return t.shared_resume_summaries(); });
 }
 
 std::optional<Document> FileStore::update_resume(const std::string& resume_id, const Json& patch) {

@@ -50,6 +50,11 @@ std::vector<Document> MemoryStore::list_resume_summaries() {
   return state_->tables.list_resume_summaries();
 }
 
+SharedSummaries MemoryStore::shared_resume_summaries() {
+  const auto lock = state_->lock("list_resume_summaries");  // the same read, the same point
+  return state_->tables.shared_resume_summaries();
+}
+
 std::optional<Document> MemoryStore::update_resume(const std::string& resume_id,
                                                    const Json& patch) {
   const auto lock = state_->lock("update_resume");

@@ -23,6 +23,7 @@ class MemoryStore : public Store {
   std::optional<Document> get_resume(const std::string& resume_id) override;
   std::vector<Document> list_resumes() override;
   std::vector<Document> list_resume_summaries() override;
+  SharedSummaries shared_resume_summaries() override;
   std::optional<Document> update_resume(const std::string& resume_id, const Json& patch) override;
   bool delete_resume(const std::string& resume_id) override;
   std::optional<Document> get_master_resume() override;

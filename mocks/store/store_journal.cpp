@@ -9,34 +9,15 @@
 #include <system_error>
 
 #include "mocks/store/atomic_file.hpp"
+#include "mocks/store/posix_file.hpp"
 #include "reference/ports/store.hpp"
 
 namespace rm {
 namespace {
 
-[[noreturn]] void fail(const std::filesystem::path& path, const std::string& what, int error) {
-  throw StoreError(path.string() + ": " + what + ": " + std::generic_category().message(error));
-}
-
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-void sync_directory(const std::filesystem::path& dir) {
-  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd.get() < 0) fail(dir, "cannot open directory to sync it", errno);
-  if (::fsync(fd.get()) != 0) fail(dir, "cannot sync directory", errno);
-}
+using posix_file::fail;
+using posix_file::Fd;
+using posix_file::sync_directory;
 
 std::filesystem::path directory_of(const std::filesystem::path& path) {
   std::filesystem::path dir = path.parent_path();

@@ -24,63 +24,10 @@ std::optional<long long> doc_id_value(const std::string& key) {
   return value;
 }
 
-// TinyDB's order. nlohmann::json sorts keys as strings ("10" < "2"), so compare
-// numerically; a key that is not a number goes last.
-bool id_before(const std::string& a, const std::string& b) {
-  auto va = doc_id_value(a);
-  auto vb = doc_id_value(b);
-  if (va && vb) return *va < *vb;
-  return va.has_value() && !vb.has_value();
-}
-
-// Keys in TinyDB's order (a stable sort keeps non-numeric keys in string order).
-std::vector<std::string> in_id_order(std::vector<std::string> keys) {
-  std::stable_sort(keys.begin(), keys.end(), id_before);
-  return keys;
-}
-
-std::vector<std::string> ordered_keys(const Json& table) {
-  std::vector<std::string> keys;
-  keys.reserve(table.size());
-  for (auto it = table.begin(); it != table.end(); ++it) keys.push_back(it.key());
-  return in_id_order(std::move(keys));
-}
-
-std::string next_doc_id(const Json& table) {
-  long long max_id = 0;
-  for (auto it = table.begin(); it != table.end(); ++it) {
-    if (auto value = doc_id_value(it.key())) max_id = std::max(max_id, *value);
-  }
-  return std::to_string(max_id + 1);
-}
-
-bool field_equals(const Json& record, const char* field, const std::string& value) {
-  if (!record.is_object()) return false;
-  auto it = record.find(field);
-  return it != record.end() && it->is_string() && it->get_ref<const std::string&>() == value;
-}
-
 bool is_master_record(const Json& record) {
   if (!record.is_object()) return false;
   auto it = record.find("is_master");
   return it != record.end() && it->is_boolean() && it->get<bool>();
-}
-
-template <typename Match>
-std::optional<Document> first_matching(const Json& table, Match match) {
-  // One pass in storage order, keeping the match earliest in id order: sorting
-  // every key first made each lookup O(n log n).
-  const Json* first = nullptr;
-  const std::string* first_key = nullptr;
-  for (auto it = table.begin(); it != table.end(); ++it) {
-    if (!match(it.value())) continue;
-    if (first == nullptr || id_before(it.key(), *first_key)) {
-      first = &it.value();
-      first_key = &it.key();
-    }
-  }
-  if (first == nullptr) return std::nullopt;
-  return *first;
 }
 
 void require_object_patch(const Json& patch) {
@@ -91,60 +38,151 @@ int count_records(const Json& table) { return static_cast<int>(table.size()); }
 
 }  // namespace
 
-Json& TinyDbTables::touch(Json& table, const std::string& key) {
+TinyDbTables::DocKey::DocKey(std::string k) : key(std::move(k)), number(doc_id_value(key)) {}
+
+TinyDbTables::TableIndex& TinyDbTables::index_of(const std::string& table) const {
+  auto it = index_.find(table);
+  if (it == index_.end()) throw std::logic_error("TinyDbTables: no index for table " + table);
+  return it->second;
+}
+
+TinyDbTables::Facts TinyDbTables::facts_of(const TableIndex& index, const Json& table,
+                                           const std::string& key) const {
+  Facts facts;
+  auto record = table.find(key);
+  if (record == table.end()) return facts;
+  facts.present = true;
+  if (record->is_object()) {
+    auto field = record->find(index.field);
+    if (field != record->end() && field->is_string()) facts.field = field->get<std::string>();
+  }
+  facts.master = is_master_record(*record);
+  return facts;
+}
+
+void TinyDbTables::unindex(TableIndex& index, const DocKey& key, const Facts& facts) const {
+  if (!facts.present) return;
+  index.keys.erase(key);
+  if (facts.field) {
+    auto holders = index.by_field.find(*facts.field);
+    if (holders != index.by_field.end()) {
+      std::erase_if(holders->second, [&](const DocKey& k) { return k.key == key.key; });
+      if (holders->second.empty()) index.by_field.erase(holders);
+    }
+  }
+  if (facts.master) index.masters.erase(key);
+}
+
+void TinyDbTables::add_to_index(TableIndex& index, const DocKey& key, const Facts& facts) const {
+  if (!facts.present) return;
+  index.keys.insert(key);
+  if (facts.field) {
+    auto& holders = index.by_field[*facts.field];
+    holders.insert(std::upper_bound(holders.begin(), holders.end(), key), key);
+  }
+  if (facts.master) index.masters.insert(key);
+}
+
+void TinyDbTables::rebuild_index() {
+  index_.clear();
+  pending_.clear();
+  summaries_.reset();
+  for (auto [name, field] : {std::pair{kResumes, "resume_id"}, std::pair{kJobs, "job_id"},
+                             std::pair{kImprovements, "tailored_resume_id"}}) {
+    TableIndex& index = index_[name];
+    index.field = field;
+    const Json& table = tables_.at(name);
+    for (auto it = table.begin(); it != table.end(); ++it) {
+      add_to_index(index, DocKey(it.key()), facts_of(index, table, it.key()));
+    }
+  }
+}
+
+void TinyDbTables::settle() const {
+  for (const Pending& change : pending_) {
+    if (change.table == kResumes) summaries_.reset();
+    TableIndex& index = index_of(change.table);
+    const DocKey key(change.key);
+    unindex(index, key, change.before);
+    add_to_index(index, key, facts_of(index, tables_.at(change.table), change.key));
+  }
+  pending_.clear();
+}
+
+void TinyDbTables::note(const std::string& table, const std::string& key) {
+  // Only the state before the first change counts: that is what the index holds.
+  for (const Pending& change : pending_) {
+    if (change.key == key && change.table == table) return;
+  }
+  pending_.push_back({table, key, facts_of(index_of(table), tables_.at(table), key)});
+}
+
+Json& TinyDbTables::touch(const std::string& table, const std::string& key) {
+  Json& records = tables_.at(table);
+  note(table, key);
   if (log_ != nullptr) {
-    auto it = table.find(key);
-    log_->push_back(
-        {name_of(table), key, it == table.end() ? std::nullopt : std::optional<Json>(*it)});
+    auto it = records.find(key);
+    log_->push_back({table, key, it == records.end() ? std::nullopt : std::optional<Json>(*it)});
   }
-  return table[key];
+  return records[key];
 }
 
-const std::string& TinyDbTables::name_of(const Json& table) const {
-  for (auto it = tables_.begin(); it != tables_.end(); ++it) {
-    if (&it.value() == &table) return it.key();
-  }
-  throw std::logic_error("TinyDbTables: not one of its tables");
+void TinyDbTables::remove(const std::string& table, const std::string& key) {
+  Json& records = tables_.at(table);
+  auto it = records.find(key);
+  if (it == records.end()) return;
+  note(table, key);
+  if (log_ != nullptr) log_->push_back({table, key, *it});
+  records.erase(it);
 }
 
-template <typename Match>
-std::vector<Json*> TinyDbTables::matching(Json& table, Match match) {
+std::vector<std::string> TinyDbTables::keys_where(const std::string& table,
+                                                  const std::string& value) const {
+  settle();
+  const TableIndex& index = index_of(table);
   std::vector<std::string> keys;
-  for (auto it = table.begin(); it != table.end(); ++it) {
-    if (match(it.value())) keys.push_back(it.key());
+  auto holders = index.by_field.find(value);
+  if (holders != index.by_field.end()) {
+    for (const DocKey& key : holders->second) keys.push_back(key.key);
   }
-  std::vector<Json*> found;
-  for (const auto& key : in_id_order(std::move(keys))) found.push_back(&touch(table, key));
-  return found;
+  return keys;
 }
 
-template <typename Match>
-int TinyDbTables::remove_matching(Json& table, Match match) {
-  std::vector<std::string> doomed;
-  for (auto it = table.begin(); it != table.end(); ++it) {
-    if (match(it.value())) doomed.push_back(it.key());
+const Json* TinyDbTables::first_where(const std::string& table, const std::string& value) const {
+  settle();
+  const TableIndex& index = index_of(table);
+  auto holders = index.by_field.find(value);
+  if (holders == index.by_field.end() || holders->second.empty()) return nullptr;
+  return &tables_.at(table).at(holders->second.front().key);
+}
+
+// TinyDB's next id: the largest numeric id plus one (numeric ids sort first,
+// so the largest is the last numeric key).
+std::string TinyDbTables::next_doc_id(const std::string& table) const {
+  settle();
+  const TableIndex& index = index_of(table);
+  for (auto it = index.keys.rbegin(); it != index.keys.rend(); ++it) {
+    if (it->number) return std::to_string(std::max(0LL, *it->number) + 1);
   }
-  for (const auto& key : doomed) {
-    if (log_ != nullptr) log_->push_back({name_of(table), key, table.at(key)});
-    table.erase(key);
-  }
-  return static_cast<int>(doomed.size());
+  return "1";
 }
 
 void TinyDbTables::undo(const std::vector<Change>& log) {
   for (auto change = log.rbegin(); change != log.rend(); ++change) {
     Json& table = tables_[change->table];
+    if (index_.count(change->table) != 0) note(change->table, change->key);
     if (change->before) {
       table[change->key] = *change->before;
     } else {
       table.erase(change->key);
     }
   }
+  settle();
 }
 
 TinyDbTables::TinyDbTables() : TinyDbTables(Json::object()) {}
 
-TinyDbTables::TinyDbTables(const Json& tables) : tables_(tables) {
+TinyDbTables::TinyDbTables(Json tables) : tables_(std::move(tables)) {
   if (tables_.is_null()) tables_ = Json::object();
   if (!tables_.is_object()) throw StoreError("database is not a JSON object of tables");
   for (auto it = tables_.begin(); it != tables_.end(); ++it) {
@@ -153,11 +191,13 @@ TinyDbTables::TinyDbTables(const Json& tables) : tables_(tables) {
   for (const char* name : {kResumes, kJobs, kImprovements}) {
     if (!tables_.contains(name)) tables_[name] = Json::object();
   }
+  rebuild_index();
 }
 
 // --- resumes -----------------------------------------------------------------
 
 Document TinyDbTables::create_resume(const NewResume& resume, MasterPolicy policy) {
+  settle();
   bool is_master = false;
   switch (policy) {
     case MasterPolicy::kNotMaster:
@@ -168,64 +208,71 @@ Document TinyDbTables::create_resume(const NewResume& resume, MasterPolicy polic
       break;
     case MasterPolicy::kMasterIfNone:
       // Decided here, under the caller's lock, together with the insert (API-002).
-      is_master = !get_master_resume().has_value();
+      is_master = index_of(kResumes).masters.empty();
       break;
   }
   Document doc = resume_record(resume, new_uuid4(), is_master, now_iso8601());
-  Json& table = tables_[kResumes];
-  touch(table, next_doc_id(table)) = doc;
+  touch(kResumes, next_doc_id(kResumes)) = doc;
+  settle();
   return doc;
 }
 
 std::optional<Document> TinyDbTables::get_resume(const std::string& resume_id) const {
-  return first_matching(tables_.at(kResumes),
-                        [&](const Json& r) { return field_equals(r, "resume_id", resume_id); });
+  const Json* record = first_where(kResumes, resume_id);
+  if (record == nullptr) return std::nullopt;
+  return *record;
 }
 
 std::vector<Document> TinyDbTables::list_resumes() const {
+  settle();
   const Json& table = tables_.at(kResumes);
+  const TableIndex& index = index_of(kResumes);
   std::vector<Document> all;
-  all.reserve(table.size());
-  for (const auto& key : ordered_keys(table)) all.push_back(table.at(key));
+  all.reserve(index.keys.size());
+  for (const DocKey& key : index.keys) all.push_back(table.at(key.key));
   return all;
 }
 
 std::optional<Document> TinyDbTables::update_resume(const std::string& resume_id,
                                                     const Json& patch) {
   require_object_patch(patch);
-  auto targets = matching(tables_[kResumes],
-                          [&](const Json& r) { return field_equals(r, "resume_id", resume_id); });
-  if (targets.empty()) return std::nullopt;
+  const auto keys = keys_where(kResumes, resume_id);
+  if (keys.empty()) return std::nullopt;
   const std::string now = now_iso8601();
-  for (Json* record : targets) {
-    for (auto it = patch.begin(); it != patch.end(); ++it) (*record)[it.key()] = it.value();
-    (*record)["updated_at"] = now;
+  for (const std::string& key : keys) {
+    Json& record = touch(kResumes, key);
+    for (auto it = patch.begin(); it != patch.end(); ++it) record[it.key()] = it.value();
+    record["updated_at"] = now;
   }
-  return *targets.front();
+  settle();
+  return tables_.at(kResumes).at(keys.front());
 }
 
 bool TinyDbTables::delete_resume(const std::string& resume_id) {
-  int removed = remove_matching(
-      tables_[kResumes], [&](const Json& r) { return field_equals(r, "resume_id", resume_id); });
-  if (removed == 0) return false;
-  remove_matching(tables_[kImprovements],
-                  [&](const Json& i) { return field_equals(i, "tailored_resume_id", resume_id); });
+  const auto keys = keys_where(kResumes, resume_id);
+  if (keys.empty()) return false;
+  for (const std::string& key : keys) remove(kResumes, key);
+  for (const std::string& key : keys_where(kImprovements, resume_id)) remove(kImprovements, key);
+  settle();
   return true;
 }
 
 std::optional<Document> TinyDbTables::get_master_resume() const {
-  return first_matching(tables_.at(kResumes), is_master_record);
+  settle();
+  const TableIndex& index = index_of(kResumes);
+  if (index.masters.empty()) return std::nullopt;
+  return tables_.at(kResumes).at(index.masters.begin()->key);
 }
 
 bool TinyDbTables::set_master(const std::string& resume_id) {
-  auto targets = matching(tables_[kResumes],
-                          [&](const Json& r) { return field_equals(r, "resume_id", resume_id); });
+  const auto targets = keys_where(kResumes, resume_id);
   // Checked before anything is unset, so an unknown id leaves the master alone (API-003).
   if (targets.empty()) return false;
-  for (Json* record : matching(tables_[kResumes], is_master_record)) {
-    (*record)["is_master"] = false;
-  }
-  (*targets.front())["is_master"] = true;
+  std::vector<std::string> masters;
+  for (const DocKey& key : index_of(kResumes).masters) masters.push_back(key.key);
+  for (const std::string& key : masters) touch(kResumes, key)["is_master"] = false;
+  touch(kResumes, targets.front())["is_master"] = true;
+  settle();
   return true;
 }
 
@@ -233,40 +280,43 @@ bool TinyDbTables::set_master(const std::string& resume_id) {
 
 Document TinyDbTables::create_job(const NewJob& job) {
   Document doc = job_record(job, new_uuid4(), now_iso8601());
-  Json& table = tables_[kJobs];
-  touch(table, next_doc_id(table)) = doc;
+  touch(kJobs, next_doc_id(kJobs)) = doc;
+  settle();
   return doc;
 }
 
 std::optional<Document> TinyDbTables::get_job(const std::string& job_id) const {
-  return first_matching(tables_.at(kJobs),
-                        [&](const Json& j) { return field_equals(j, "job_id", job_id); });
+  const Json* record = first_where(kJobs, job_id);
+  if (record == nullptr) return std::nullopt;
+  return *record;
 }
 
 std::optional<Document> TinyDbTables::update_job(const std::string& job_id, const Json& patch) {
   require_object_patch(patch);
-  auto targets =
-      matching(tables_[kJobs], [&](const Json& j) { return field_equals(j, "job_id", job_id); });
-  if (targets.empty()) return std::nullopt;
-  for (Json* record : targets) {
-    for (auto it = patch.begin(); it != patch.end(); ++it) (*record)[it.key()] = it.value();
+  const auto keys = keys_where(kJobs, job_id);
+  if (keys.empty()) return std::nullopt;
+  for (const std::string& key : keys) {
+    Json& record = touch(kJobs, key);
+    for (auto it = patch.begin(); it != patch.end(); ++it) record[it.key()] = it.value();
   }
-  return *targets.front();
+  settle();
+  return tables_.at(kJobs).at(keys.front());
 }
 
 bool TinyDbTables::set_preview_hash(const std::string& job_id, const std::string& prompt_id,
                                     const std::string& hash) {
-  auto targets =
-      matching(tables_[kJobs], [&](const Json& j) { return field_equals(j, "job_id", job_id); });
-  if (targets.empty()) return false;
-  for (Json* record : targets) {
-    Json& hashes = (*record)["preview_hashes"];
+  const auto keys = keys_where(kJobs, job_id);
+  if (keys.empty()) return false;
+  for (const std::string& key : keys) {
+    Json& record = touch(kJobs, key);
+    Json& hashes = record["preview_hashes"];
     // A legacy shape cannot say which prompt its hashes belong to: drop it, so
     // that no confirm can ever match another prompt's hash (API-010 d).
     if (!hashes.is_object()) hashes = Json::object();
     hashes[prompt_id] = hash;
-    record->erase("preview_hash");
+    record.erase("preview_hash");
   }
+  settle();
   return true;
 }
 
@@ -274,34 +324,44 @@ bool TinyDbTables::set_preview_hash(const std::string& job_id, const std::string
 
 Document TinyDbTables::create_improvement(const NewImprovement& improvement) {
   Document doc = improvement_record(improvement, new_uuid4(), now_iso8601());
-  Json& table = tables_[kImprovements];
-  touch(table, next_doc_id(table)) = doc;
+  touch(kImprovements, next_doc_id(kImprovements)) = doc;
+  settle();
   return doc;
 }
 
 std::optional<Document> TinyDbTables::get_improvement_by_tailored_resume(
     const std::string& tailored_resume_id) const {
-  return first_matching(tables_.at(kImprovements), [&](const Json& i) {
-    return field_equals(i, "tailored_resume_id", tailored_resume_id);
-  });
+  const Json* record = first_where(kImprovements, tailored_resume_id);
+  if (record == nullptr) return std::nullopt;
+  return *record;
 }
 
 // --- whole store -----------------------------------------------------------------
 
 std::vector<Document> TinyDbTables::list_resume_summaries() const {
+  settle();
   const Json& table = tables_.at(kResumes);
+  const TableIndex& index = index_of(kResumes);
   std::vector<Document> all;
-  all.reserve(table.size());
-  for (const auto& key : ordered_keys(table)) all.push_back(resume_summary(table.at(key)));
+  all.reserve(index.keys.size());
+  for (const DocKey& key : index.keys) all.push_back(resume_summary(table.at(key.key)));
   return all;
 }
 
+SharedSummaries TinyDbTables::shared_resume_summaries() const {
+  settle();
+  if (!summaries_)
+    summaries_ = std::make_shared<const std::vector<Document>>(list_resume_summaries());
+  return summaries_;
+}
+
 StoreStats TinyDbTables::stats() const {
+  settle();
   StoreStats s;
   s.total_resumes = count_records(tables_.at(kResumes));
   s.total_jobs = count_records(tables_.at(kJobs));
   s.total_improvements = count_records(tables_.at(kImprovements));
-  s.has_master_resume = get_master_resume().has_value();
+  s.has_master_resume = !index_of(kResumes).masters.empty();
   return s;
 }
 
@@ -310,6 +370,7 @@ Json TinyDbTables::export_tables() const { return tables_; }
 void TinyDbTables::clear() {
   for (auto it = tables_.begin(); it != tables_.end(); ++it) *it = Json::object();
   for (const char* name : {kResumes, kJobs, kImprovements}) tables_[name] = Json::object();
+  rebuild_index();
 }
 
 }  // namespace rm

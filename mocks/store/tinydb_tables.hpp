@@ -6,9 +6,17 @@
 // the audited database.py writes. Searches visit documents in numeric id order
 // (TinyDB's order), so "the first match" means the same thing as in Python.
 //
-// NOT thread-safe: MemoryStore and FileStore hold a lock around every call.
+// Lookups by resume_id / job_id / tailored_resume_id, the master lookup and the
+// next document id go through an index kept beside the tables, so that each is
+// O(log n) rather than a scan of the table.
+//
+// NOT thread-safe (not even the const methods, which may settle the index):
+// MemoryStore and FileStore hold a lock around every call.
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "reference/ports/store.hpp"
@@ -22,7 +30,7 @@ class TinyDbTables {
   // Starts from existing tables (e.g. a database.json's content). Missing tables
   // start empty; other tables (TinyDB's "_default") are kept untouched. Throws
   // StoreError when `tables` or one of its tables is not a JSON object.
-  explicit TinyDbTables(const Json& tables);
+  explicit TinyDbTables(Json tables);
 
   // --- resumes -------------------------------------------------------------
   Document create_resume(const NewResume& resume, MasterPolicy policy);
@@ -57,6 +65,9 @@ class TinyDbTables {
 
   // What a listing shows of each resume, in list_resumes' order (resume_summary).
   std::vector<Document> list_resume_summaries() const;
+  // The same, as one snapshot kept until a resume record changes (Store's
+  // shared_resume_summaries).
+  SharedSummaries shared_resume_summaries() const;
 
   // --- whole store -----------------------------------------------------------
   StoreStats stats() const;
@@ -66,10 +77,6 @@ class TinyDbTables {
   void clear();
 
   const Json& tables() const { return tables_; }
-  // Direct access for a caller that rewrites records in place without the
-  // side effects of update_resume (e.g. FileStore's open-time migration). The
-  // caller must keep the layout: every table an object of id -> record object.
-  Json& mutable_tables() { return tables_; }
 
   // One record a write changed: its table, its document id, and its content
   // before the write (nullopt: the write created it).
@@ -80,25 +87,75 @@ class TinyDbTables {
   };
   // While a log is set, every write appends each record it is about to change,
   // before changing it, so that a caller can persist only those records
-  // (FileStore's journal) or undo the write. clear() and mutable_tables() are
-  // not logged.
+  // (FileStore's journal) or undo the write. clear() is not logged.
   void set_change_log(std::vector<Change>* log) { log_ = log; }
   // Puts the records of `log` back as they were before the logged writes.
   void undo(const std::vector<Change>& log);
 
  private:
-  // tables_[table][key] for writing, logged first.
-  Json& touch(Json& table, const std::string& key);
-  // Every record of `table` satisfying `match`, in id order, logged as about to change.
-  template <typename Match>
-  std::vector<Json*> matching(Json& table, Match match);
-  // Removes every record satisfying `match` (logged); returns how many.
-  template <typename Match>
-  int remove_matching(Json& table, Match match);
-  const std::string& name_of(const Json& table) const;
+  // A document id in TinyDB's order: numeric ids by value, then other keys; ties
+  // (e.g. "01" and "1") by text, the order a scan of the sorted Json object kept.
+  struct DocKey {
+    explicit DocKey(std::string k);
+    std::string key;
+    std::optional<long long> number;
+    friend bool operator<(const DocKey& a, const DocKey& b) {
+      if (a.number.has_value() != b.number.has_value()) return a.number.has_value();
+      if (a.number && *a.number != *b.number) return *a.number < *b.number;
+      return a.key < b.key;
+    }
+  };
+  // What the index knows of one record.
+  struct Facts {
+    bool present = false;
+    std::optional<std::string> field;  // the table's looked-up field, when a string
+    bool master = false;               // is_master is true
+  };
+  struct TableIndex {
+    const char* field = nullptr;  // resume_id, job_id or tailored_resume_id
+    std::set<DocKey> keys;        // every document, in id order
+    // Field value -> the documents holding it, in id order (one, unless a file
+    // was written by hand).
+    std::unordered_map<std::string, std::vector<DocKey>> by_field;
+    std::set<DocKey> masters;  // resumes only
+  };
+  // A record changed by the current write, and what the index held of it before.
+  struct Pending {
+    std::string table;
+    std::string key;
+    Facts before;
+  };
+
+  TableIndex& index_of(const std::string& table) const;
+  Facts facts_of(const TableIndex& index, const Json& table, const std::string& key) const;
+  void unindex(TableIndex& index, const DocKey& key, const Facts& facts) const;
+  void add_to_index(TableIndex& index, const DocKey& key, const Facts& facts) const;
+  // Rebuilds the whole index from the tables.
+  void rebuild_index();
+  // Brings the index in step with every record changed since the last call.
+  // Called at the end of each write, and at the start of every call in case a
+  // write threw half-way.
+  void settle() const;
+  // Notes that tables_[table][key] is about to change (for settle()), without logging.
+  void note(const std::string& table, const std::string& key);
+
+  // tables_[table][key] for writing, logged and noted first.
+  Json& touch(const std::string& table, const std::string& key);
+  // Removes tables_[table][key], logged and noted first.
+  void remove(const std::string& table, const std::string& key);
+  // The documents whose indexed field equals `value`, in id order.
+  std::vector<std::string> keys_where(const std::string& table, const std::string& value) const;
+  // The first such document, if any.
+  const Json* first_where(const std::string& table, const std::string& value) const;
+  std::string next_doc_id(const std::string& table) const;
 
   Json tables_;
   std::vector<Change>* log_ = nullptr;
+  // Derived from tables_ (never persisted); mutable so that const readers can settle it.
+  mutable std::map<std::string, TableIndex, std::less<>> index_;
+  mutable std::vector<Pending> pending_;
+  // The listing's snapshot; reset whenever a resume record changes.
+  mutable SharedSummaries summaries_;
 };
 
 }  // namespace rm

@@ -80,6 +80,15 @@ ApiResponse respond(const Outcome<Json>& outcome) {
   return outcome ? json_response(200, outcome.value()) : from_failure(outcome.failure());
 }
 
+ApiResponse respond_serialised(Outcome<std::string> outcome) {
+  if (!outcome) return from_failure(outcome.failure());
+  ApiResponse response;
+  response.status = 200;
+  response.headers["content-type"] = kJsonContentType;
+  response.body = std::move(outcome.value());
+  return response;
+}
+
 ApiRouter::ApiRouter(std::shared_ptr<ResumeService> service) : service_(std::move(service)) {
   add_resume_routes(*this);
   add_improve_routes(*this);

@@ -47,5 +47,7 @@ ApiResponse error_response(int status, const std::string& detail);
 ApiResponse from_failure(const Failure& failure);
 // 200 with the value as JSON, or the failure.
 ApiResponse respond(const Outcome<Json>& outcome);
+// 200 with a body the service already serialised as JSON, or the failure.
+ApiResponse respond_serialised(Outcome<std::string> outcome);
 
 }  // namespace rm

@@ -3,6 +3,7 @@
 // (resumes, jobs, improvements) with the operations the contract needs.
 // Every operation is a single atomic step; the service never does a
 // read-modify-write through this interface where a race could lose data.
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -51,6 +52,9 @@ struct NewImprovement {
   Json improvements = Json::array();
 };
 
+// list_resume_summaries() as one immutable snapshot, shared rather than copied.
+using SharedSummaries = std::shared_ptr<const std::vector<Document>>;
+
 struct StoreStats {
   int total_resumes = 0;
   int total_jobs = 0;
@@ -73,6 +77,13 @@ class Store {
     std::vector<Document> summaries = list_resumes();
     for (Document& record : summaries) record = resume_summary(record);
     return summaries;
+  }
+  // list_resume_summaries() as a shared snapshot. A store that keeps one hands out
+  // the same object until a resume changes, so that a caller may cache what it
+  // derives from it, keyed by the object (while holding it: a freed snapshot's
+  // address could be reused). The default builds a new snapshot on every call.
+  virtual SharedSummaries shared_resume_summaries() {
+    return std::make_shared<const std::vector<Document>>(list_resume_summaries());
   }
   // Merges `patch` into the record and refreshes updated_at. std::nullopt when
   // no record matched (API-011): the caller must not report success.

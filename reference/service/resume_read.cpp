@@ -67,45 +67,69 @@ Outcome<Json> ResumeService::get_resume(const std::string& resume_id) {
   });
 }
 
+Json ResumeService::list_data(const std::vector<Document>& summaries, bool include_master) const {
+  std::vector<const Document*> shown;
+  shown.reserve(summaries.size());
+  for (const Document& resume : summaries) {
+    const Json is_master = field_or(resume, "is_master", false);
+    if (!include_master && is_master.is_boolean() && is_master.get<bool>()) continue;
+    shown.push_back(&resume);
+  }
+  // The sort key read once per record, not per comparison.
+  std::vector<std::pair<std::string, const Document*>> order;
+  order.reserve(shown.size());
+  for (const Document* resume : shown) {
+    order.emplace_back(string_field(*resume, "updated_at"), resume);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  Json data = Json::array();
+  data.get_ref<Json::array_t&>().reserve(order.size());
+  for (auto& entry : order) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+    const Document& resume = *entry.second;
+    const Json is_master = field_or(resume, "is_master", false);
+    Json summary = Json::object();
+    auto copy = [&](const char* field) { summary[field] = field_or(resume, field, nullptr); };
+    summary["processing_status"] = processing_status_of(resume);
+    copy("resume_id");
+    copy("filename");
+    summary["is_master"] = is_master.is_boolean() && is_master.get<bool>();
+    copy("parent_id");
+    summary["created_at"] = string_field(resume, "created_at");
+    summary["updated_at"] = std::move(entry.first);
+    data.push_back(std::move(summary));
+  }
+  return data;
+}
+
 Outcome<Json> ResumeService::list_resumes(bool include_master) {
   return guarded<Json>("list resumes", [&]() -> Outcome<Json> {
-    std::vector<Document> resumes = ports_.store->list_resume_summaries();
-    if (!include_master) {
-      std::erase_if(resumes, [](const Document& resume) {
-        const Json is_master = field_or(resume, "is_master", false);
-        return is_master.is_boolean() && is_master.get<bool>();
-      });
+    const SharedSummaries summaries = ports_.store->shared_resume_summaries();
+    return Json{{"request_id", new_uuid4()}, {"data", list_data(*summaries, include_master)}};
+  });
+}
+
+Outcome<std::string> ResumeService::list_resumes_text(bool include_master) {
+  return guarded<std::string>("list resumes", [&]() -> Outcome<std::string> {
+    SharedSummaries summaries = ports_.store->shared_resume_summaries();
+    std::shared_ptr<const std::string> data = list_cache_.find(summaries, include_master);
+    if (!data) {
+      // As json_response serialises: invalid UTF-8 in stored text is replaced.
+      data = std::make_shared<const std::string>(
+          list_data(*summaries, include_master)
+              .dump(-1, ' ', false, Json::error_handler_t::replace));
+      list_cache_.keep(std::move(summaries), include_master, data);
     }
-    // The sort key read once per record, not per comparison.
-    std::vector<std::pair<std::string, Document*>> order;
-    order.reserve(resumes.size());
-    for (Document& resume : resumes)
-      order.emplace_back(string_field(resume, "updated_at"), &resume);
-    std::stable_sort(order.begin(), order.end(),
-                     [](const auto& a, const auto& b) { return a.first > b.first; });
-    // Built field by field, moving out of the summaries the store copied: an
-    // initializer list would copy every value twice more.
-    Json summaries = Json::array();
-    summaries.get_ref<Json::array_t&>().reserve(order.size());
-    for (auto& entry : order) {
-      // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
-      Document* resume = entry.second;
-      const Json is_master = field_or(*resume, "is_master", false);
-      Json summary = Json::object();
-      auto take = [&](const char* field) {
-        auto it = resume->find(field);
-        summary[field] = it == resume->end() ? Json(nullptr) : std::move(*it);
-      };
-      summary["processing_status"] = processing_status_of(*resume);
-      take("resume_id");
-      take("filename");
-      summary["is_master"] = is_master.is_boolean() && is_master.get<bool>();
-      take("parent_id");
-      summary["created_at"] = string_field(*resume, "created_at");
-      summary["updated_at"] = std::move(entry.first);
-      summaries.push_back(std::move(summary));
-    }
-    return Json{{"request_id", new_uuid4()}, {"data", std::move(summaries)}};
+    // What Json{{"request_id", ...}, {"data", ...}}.dump() prints (keys sorted).
+    std::string body;
+    body.reserve(data->size() + 64);
+    body += "{\"data\":";
+    body += *data;
+    body += ",\"request_id\":\"";
+    body += new_uuid4();
+    body += "\"}";
+    return body;
   });
 }
 

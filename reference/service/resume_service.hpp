@@ -16,6 +16,7 @@
 #include "reference/ports/store.hpp"
 #include "reference/service/defects.hpp"
 #include "reference/service/outcome.hpp"
+#include "reference/service/resume_list_cache.hpp"
 
 namespace rm {
 
@@ -79,6 +80,9 @@ class ResumeService {
   Outcome<Json> upload_resume(const UploadRequest& request);
   Outcome<Json> get_resume(const std::string& resume_id);
   Outcome<Json> list_resumes(bool include_master);
+  // list_resumes serialised, as the HTTP answer's body: built once per state of
+  // the store's resumes (resume_list_cache.hpp), only the request_id new each time.
+  Outcome<std::string> list_resumes_text(bool include_master);
 
   // --- improve (improve_preview.cpp, improve_confirm.cpp, improve.cpp) ---------
   Outcome<Json> improve_preview(const ImproveRequest& request);
@@ -131,6 +135,8 @@ class ResumeService {
   Outcome<Document> job_context(const Document& resume, const std::string& resume_id,
                                 const std::string& what) const;  // API-012
 
+  // The `data` array of GET /resumes/list for the store's summaries.
+  Json list_data(const std::vector<Document>& summaries, bool include_master) const;
   // Shared by the read and edit endpoints: the GET /resumes body for a stored record.
   Json fetch_response(const Document& resume) const;
   // upload_resume after the request checks: convert, store, parse.
@@ -146,6 +152,7 @@ class ResumeService {
   ServicePorts ports_;
   DefectSwitch defects_;
   std::mutex settings_mutex_;  // config endpoints read-modify-write the settings object
+  ResumeListCache list_cache_;
 };
 
 }  // namespace rm

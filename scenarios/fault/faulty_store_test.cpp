@@ -158,6 +158,30 @@ TEST_F(FaultyStoreTest, StaleReadShowsDeletedRecordsAndTheOldMaster) {
   EXPECT_EQ(s_.inner->list_resumes().size(), 1u);
 }
 
+// The listing's shared snapshot is the listing's fault point too: a faulted
+// listing is a new snapshot, never the wrapped store's (which a cache keys on).
+TEST_F(FaultyStoreTest, SharedSummariesAreFaultedLikeTheListing) {
+  const SharedSummaries clean = s_.store->shared_resume_summaries();
+  EXPECT_EQ(s_.store->shared_resume_summaries(), clean);
+  EXPECT_EQ(s_.inner->shared_resume_summaries(), clean);
+  ASSERT_TRUE(s_.store->set_master(other_));
+  ASSERT_TRUE(s_.store->delete_resume(master_));
+  s_.install(rule("list_resumes", "stale_read"));
+  const std::vector<Document> stale_records = s_.store->list_resumes();
+  const SharedSummaries stale = s_.store->shared_resume_summaries();
+  EXPECT_NE(stale, s_.inner->shared_resume_summaries());
+  EXPECT_NE(s_.store->shared_resume_summaries(), stale);  // a new one every call
+  ASSERT_EQ(stale->size(), 2u);                           // the deleted master is still seen
+  ASSERT_EQ(stale_records.size(), 2u);
+  for (std::size_t i = 0; i < stale->size(); ++i) {
+    EXPECT_EQ(stale->at(i), resume_summary(stale_records[i]));
+  }
+  s_.install(rule("list_resumes", "fail"));
+  EXPECT_THROW(s_.store->shared_resume_summaries(), StoreError);
+  s_.injector->clear();
+  EXPECT_EQ(s_.store->shared_resume_summaries(), s_.inner->shared_resume_summaries());
+}
+
 TEST_F(FaultyStoreTest, StaleReadOfAnImprovement) {
   s_.store->create_improvement(NewImprovement{master_, other_, job_, Json::array()});
   s_.install(rule("get_improvement_by_tailored_resume", "stale_read"));

@@ -287,5 +287,94 @@ TEST(TinyDbTables, RecordsOfOtherShapesAreSkippedNotFatal) {
   EXPECT_EQ(db.stats().total_resumes, 3);
 }
 
+// The lookups go through an index beside the tables; these follow it through
+// the writes that move a record in or out of it.
+TEST(TinyDbTables, LookupsFollowAnIdChangedByAPatch) {
+  TinyDbTables db;
+  const std::string id = db.create_resume(resume_named("a"), MasterPolicy::kNotMaster)["resume_id"];
+  ASSERT_TRUE(db.update_resume(id, {{"resume_id", "renamed"}}).has_value());
+  EXPECT_FALSE(db.get_resume(id).has_value());
+  EXPECT_EQ(db.get_resume("renamed").value()["filename"], "a");
+  EXPECT_TRUE(db.delete_resume("renamed"));
+  EXPECT_EQ(db.stats().total_resumes, 0);
+}
+
+TEST(TinyDbTables, DuplicateIdsInAHandWrittenFileActLikeTinyDbQueries) {
+  TinyDbTables db(
+      Json{{"resumes",
+            {{"10", {{"resume_id", "dup"}, {"filename", "ten"}, {"is_master", false}}},
+             {"9", {{"resume_id", "dup"}, {"filename", "nine"}, {"is_master", true}}},
+             {"2", {{"resume_id", "dup"}, {"filename", "two"}, {"is_master", true}}}}}});
+  EXPECT_EQ(db.get_resume("dup").value()["filename"], "two");  // lowest document id
+  EXPECT_EQ(db.get_master_resume().value()["filename"], "two");
+  ASSERT_TRUE(db.update_resume("dup", {{"cover_letter", "x"}}).has_value());
+  for (const auto& r : db.list_resumes()) EXPECT_EQ(r["cover_letter"], "x");
+  ASSERT_TRUE(db.set_master("dup"));
+  EXPECT_EQ(master_count(db), 1);
+  EXPECT_EQ(db.tables()["resumes"]["2"]["is_master"], true);
+  EXPECT_TRUE(db.delete_resume("dup"));
+  EXPECT_EQ(db.stats().total_resumes, 0);
+}
+
+TEST(TinyDbTables, NextIdIsTheLargestRemainingPlusOne) {
+  TinyDbTables db;
+  db.create_resume(resume_named("a"), MasterPolicy::kNotMaster);
+  const std::string second =
+      db.create_resume(resume_named("b"), MasterPolicy::kNotMaster)["resume_id"];
+  ASSERT_TRUE(db.delete_resume(second));
+  db.create_resume(resume_named("c"), MasterPolicy::kNotMaster);
+  EXPECT_EQ(db.tables()["resumes"]["2"]["filename"], "c");
+}
+
+TEST(TinyDbTables, UndoPutsTheLookupsBackToo) {
+  TinyDbTables db;
+  const std::string master =
+      db.create_resume(resume_named("m"), MasterPolicy::kMasterIfNone)["resume_id"];
+  const std::string other =
+      db.create_resume(resume_named("o"), MasterPolicy::kNotMaster)["resume_id"];
+  const NewImprovement improvement{master, other, "job", Json::array()};
+  db.create_improvement(improvement);
+
+  std::vector<TinyDbTables::Change> log;
+  db.set_change_log(&log);
+  ASSERT_TRUE(db.set_master(other));
+  ASSERT_TRUE(db.delete_resume(other));
+  const std::string created =
+      db.create_resume(resume_named("n"), MasterPolicy::kNotMaster)["resume_id"];
+  db.set_change_log(nullptr);
+  EXPECT_FALSE(db.stats().has_master_resume);
+
+  db.undo(log);
+  EXPECT_EQ(db.get_master_resume().value()["resume_id"], master);
+  EXPECT_TRUE(db.get_resume(other).has_value());
+  EXPECT_FALSE(db.get_resume(created).has_value());
+  EXPECT_TRUE(db.get_improvement_by_tailored_resume(other).has_value());
+  EXPECT_EQ(master_count(db), 1);
+}
+
+TEST(TinyDbTables, SharedSummariesStayTheSameObjectUntilAResumeChanges) {
+  TinyDbTables db;
+  const std::string id = db.create_resume(resume_named("a"), MasterPolicy::kNotMaster)["resume_id"];
+  const SharedSummaries first = db.shared_resume_summaries();
+  ASSERT_EQ(first->size(), 1u);
+  EXPECT_EQ(db.shared_resume_summaries(), first);
+  db.create_job(NewJob{"jd", std::nullopt});  // another table: the listing is unchanged
+  EXPECT_EQ(db.shared_resume_summaries(), first);
+
+  std::vector<TinyDbTables::Change> log;
+  db.set_change_log(&log);
+  db.update_resume(id, {{"filename", "b"}});
+  db.set_change_log(nullptr);
+  const SharedSummaries updated = db.shared_resume_summaries();
+  EXPECT_NE(updated, first);
+  EXPECT_EQ(updated->at(0)["filename"], "b");
+  EXPECT_EQ(first->at(0)["filename"], "a");  // a snapshot never changes
+
+  db.undo(log);
+  EXPECT_EQ(db.shared_resume_summaries()->at(0)["filename"], "a");
+  db.clear();
+  EXPECT_TRUE(db.shared_resume_summaries()->empty());
+}
+
 }  // namespace
 }  // namespace rm

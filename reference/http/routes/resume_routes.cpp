@@ -71,7 +71,7 @@ void add_resume_routes(ApiRouter& router) {
                QueryParams query(request);
                const bool include_master = query.boolean("include_master", false);
                if (!query.ok()) return from_failure(query.failure());
-               return respond(service->list_resumes(include_master));
+               return respond_serialised(service->list_resumes_text(include_master));
              });
 }
 
