@@ -221,8 +221,10 @@ std::optional<std::pair<int, std::string>> RequestFramer::check_partial_head() c
     }
     FramedHead scratch;
     if (auto error = parse_request_line(line, scratch)) return std::pair{400, *error};
-  } else if (line.size() > kMaxRequestLineBytes) {
-    return std::pair{414, std::string("request line too long")};
+  } else {
+    // A CR at the end may be the first half of the line's CRLF: not line yet.
+    const std::size_t so_far = line.size() - (!line.empty() && line.back() == '\r' ? 1 : 0);
+    if (so_far > kMaxRequestLineBytes) return std::pair{414, std::string("request line too long")};
   }
   return std::nullopt;
 }

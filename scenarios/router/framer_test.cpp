@@ -218,6 +218,15 @@ TEST(RequestFramer, OversizedHeadIs431AndLongRequestLineIs414) {
   // The same when the line's CRLF arrives with it (found by fuzz/targets/request_framer).
   EXPECT_EQ(frame("GET /" + std::string(9000, 'a') + " HTTP/1.1\r\n\r\n", 64 * 1024).events,
             (Events{"start", "reject 414"}));
+  // A request line of exactly 8 KiB is framed however the stream is split, also
+  // when its CR and LF arrive apart (found by fuzz/targets/request_framer).
+  const std::string line = "GET /" + std::string(8192 - 14, 'a') + " HTTP/1.1";
+  ASSERT_EQ(line.size(), 8192u);
+  std::vector<std::string> bytes;
+  for (const char c : line + "\r\nHost: x\r\n\r\n") bytes.emplace_back(1, c);
+  EXPECT_EQ(frame(bytes, 64 * 1024).events, frame(line + "\r\nHost: x\r\n\r\n", 64 * 1024).events);
+  EXPECT_EQ(frame({line + "\r", "\nHost: x\r\n\r\n"}, 64 * 1024).events[1].substr(0, 9),
+            "head GET ");
   // A head of exactly the limit is framed; one byte more is 431, also when that
   // byte ends the head (found by fuzz/targets/request_framer).
   const auto head_of = [](std::size_t size) {
