@@ -33,12 +33,7 @@ std::vector<std::string> RecordingTarget::llm_operations() const {
 }
 
 void RecordingTarget::reset(const std::optional<Json>& fixture_tables) {
-  ids_.clear();
-  {
-    std::lock_guard lock(mutex_);
-    llm_operations_.clear();
-  }
-  inner_.reset(fixture_tables);
+  forget_and_reset(fixture_tables);
   std::vector<std::string> baseline;
   if (fixture_tables && inner_.hook(Hook::kStore).available) {
     if (const auto tables = inner_.store_tables()) baseline = store_invariant_violations(*tables);
@@ -49,14 +44,18 @@ void RecordingTarget::reset(const std::optional<Json>& fixture_tables) {
 
 void RecordingTarget::reset_to_known(const Json& fixture_tables,
                                      std::vector<std::string> baseline) {
+  forget_and_reset(fixture_tables);
+  std::lock_guard lock(mutex_);
+  baseline_ = std::move(baseline);
+}
+
+void RecordingTarget::forget_and_reset(const std::optional<Json>& fixture_tables) {
   ids_.clear();
   {
     std::lock_guard lock(mutex_);
     llm_operations_.clear();
   }
   inner_.reset(fixture_tables);
-  std::lock_guard lock(mutex_);
-  baseline_ = std::move(baseline);
 }
 
 std::vector<std::string> RecordingTarget::baseline() const {

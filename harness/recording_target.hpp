@@ -53,6 +53,9 @@ class RecordingTarget : public Target {
   std::vector<std::string> llm_operations() const;
 
  private:
+  // What every reset does before the baseline: ids and plans forgotten, inner reset.
+  void forget_and_reset(const std::optional<Json>& fixture_tables);
+
   Target& inner_;
   IdTracker ids_;
   mutable std::mutex mutex_;

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "mocks/fault/control_messages.hpp"
 #include "mocks/fault/llm_fault_answers.hpp"
 #include "mocks/llm/builtin_text.hpp"
 #include "mocks/llm_server/foreign_answers.hpp"
@@ -22,17 +23,9 @@ constexpr const char* kUnknownHint =
     "mock-llm did not recognise this prompt and answered generically; name its operation with "
     "mock-llm --rules FILE ([{\"operation\": ..., \"pattern\": ...}], see --print-rules)";
 
-ApiResponse json_answer(int status, const Json& body) {
-  ApiResponse response;
-  response.status = status;
-  response.headers["content-type"] = "application/json";
-  response.body = body.dump();
-  return response;
-}
-
 // OpenAI's error envelope.
 ApiResponse error_answer(int status, const std::string& type, const std::string& message) {
-  return json_answer(
+  return control::json_response(
       status,
       Json{{"error",
             Json{{"message", message}, {"type", type}, {"param", nullptr}, {"code", nullptr}}}});
@@ -210,13 +203,13 @@ ApiResponse MockLlmService::control(const ApiRequest& request, const std::string
   }
   if (request.path == "/__control/calls" || request.path == "/__control/log") {
     if (request.method != "GET") return error_answer(405, "invalid_request_error", "use GET");
-    if (request.path == "/__control/log") return json_answer(200, log_.log_json());
+    if (request.path == "/__control/log") return control::json_response(200, log_.log_json());
     Json counts = log_.counts_json();
     {
       std::lock_guard lock(mutex_);
       counts["held"] = held_;
     }
-    return json_answer(200, counts);
+    return control::json_response(200, counts);
   }
   std::optional<ApiResponse> answer = control_->handle(request);
   if (!answer) return error_answer(404, "invalid_request_error", "unknown path " + request.path);
@@ -281,11 +274,11 @@ ApiResponse MockLlmService::models(const ClientConnection* client) {
           call, [] { return std::string(); }, unused, client)) {
     response = std::move(*failed);
   } else {
-    response = json_answer(200, Json{{"object", "list"},
-                                     {"data", Json::array({Json{{"id", options_.model},
-                                                                {"object", "model"},
-                                                                {"created", 0},
-                                                                {"owned_by", "rm"}}})}});
+    response = control::json_response(200, Json{{"object", "list"},
+                                                {"data", Json::array({Json{{"id", options_.model},
+                                                                           {"object", "model"},
+                                                                           {"created", 0},
+                                                                           {"owned_by", "rm"}}})}});
   }
   mark(response, call.operation, call.attempt);
   log_.record(CallRecord{call.operation, call.attempt, response.status, ""});
@@ -351,7 +344,7 @@ ApiResponse MockLlmService::chat_completion(const ApiRequest& request,
     const std::string model = chat->model.empty() ? options_.model : chat->model;
     const std::int64_t prompt_tokens = rough_tokens(request.body);
     const std::int64_t completion_tokens = rough_tokens(content);
-    response = json_answer(
+    response = control::json_response(
         200, Json{{"id", "chatcmpl-mock-" + std::to_string(number)},
                   {"object", "chat.completion"},
                   {"created", static_cast<std::int64_t>(std::time(nullptr))},
