@@ -119,7 +119,14 @@ TEST_F(RouterTest, ConfirmValidation) {
 
   // A float without a fractional part is an integer (pydantic), within the
   // integer's range only: 6.5e43 is refused, not converted (found by fuzzing).
-  for (const char* number : {"6.555555555555555555555e43", "-1e300", "9.3e18", "1.5"}) {
+  // The detail says why: out of range, or a fractional part. Without the range
+  // check first, 6.5e43 converted (undefined) and was called fractional.
+  const std::pair<const char*, const char*> odd_numbers[] = {
+      {"6.555555555555555555555e43", "unable to parse number"},
+      {"-1e300", "unable to parse number"},
+      {"9.3e18", "unable to parse number"},
+      {"1.5", "fractional part"}};
+  for (const auto& [number, why] : odd_numbers) {
     Json odd = base;
     odd["improvements"] = Json::array({Json{{"suggestion", "s"}, {"lineNumber", 0}}});
     std::string body = odd.dump();
@@ -128,6 +135,7 @@ TEST_F(RouterTest, ConfirmValidation) {
     const ApiResponse refused = call("POST", "/api/v1/resumes/improve/confirm", body);
     EXPECT_TRUE(is_json_error(refused, 422)) << number;
     EXPECT_THAT(detail_of(refused), HasSubstr("body.improvements.0.lineNumber")) << number;
+    EXPECT_THAT(detail_of(refused), HasSubstr(why)) << number;
   }
 
   Json not_objects = base;
