@@ -1,8 +1,10 @@
 #include "mocks/fault/faulty_store.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <list>
 #include <map>
 #include <mutex>
 #include <set>
@@ -80,32 +82,53 @@ const char* policy_name(MasterPolicy policy) {
 
 // Per record key ("resume:<id>", "job:<id>", "improvement:<tailored id>"): the
 // version before the last write through this decorator; nullopt = did not exist.
+// Only the `capacity` most recently written records are kept (the oldest write is
+// forgotten first): a long run that creates and deletes records without end must
+// not keep every deleted one.
 class FaultyStore::History {
  public:
+  explicit History(std::size_t capacity) : capacity_(std::max<std::size_t>(1, capacity)) {}
+
   void remember(const std::string& key, std::optional<Document> previous) {
     std::lock_guard lock(mutex_);
-    previous_[key] = std::move(previous);
+    auto [it, inserted] = previous_.try_emplace(key);
+    it->second.version = std::move(previous);
+    if (!inserted) order_.erase(it->second.position);
+    it->second.position = order_.insert(order_.end(), key);
+    while (previous_.size() > capacity_) {
+      previous_.erase(order_.front());
+      order_.pop_front();
+    }
   }
   std::optional<std::optional<Document>> find(const std::string& key) const {
     std::lock_guard lock(mutex_);
     auto it = previous_.find(key);
     if (it == previous_.end()) return std::nullopt;
-    return it->second;
+    return it->second.version;
   }
   std::map<std::string, std::optional<Document>> snapshot() const {
     std::lock_guard lock(mutex_);
-    return previous_;
+    std::map<std::string, std::optional<Document>> out;
+    for (const auto& [key, entry] : previous_) out.emplace(key, entry.version);
+    return out;
   }
 
  private:
+  struct Entry {
+    std::optional<Document> version;
+    std::list<std::string>::iterator position;  // in order_
+  };
+  const std::size_t capacity_;
   mutable std::mutex mutex_;
-  std::map<std::string, std::optional<Document>> previous_;
+  std::map<std::string, Entry> previous_;
+  std::list<std::string> order_;  // keys of previous_, least recently written first
 };
 
-FaultyStore::FaultyStore(std::shared_ptr<Store> inner, std::shared_ptr<FaultInjector> injector)
+FaultyStore::FaultyStore(std::shared_ptr<Store> inner, std::shared_ptr<FaultInjector> injector,
+                         std::size_t remembered_records)
     : StoreWrapper(std::move(inner)),
       injector_(std::move(injector)),
-      history_(std::make_unique<History>()) {}
+      history_(std::make_unique<History>(remembered_records)) {}
 
 FaultyStore::~FaultyStore() = default;
 

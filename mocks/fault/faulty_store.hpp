@@ -6,6 +6,10 @@
 // For stale_read it remembers, per record, the version from before the last write
 // that went through it (taken by reading the record just before writing it; with
 // two concurrent writers to one record the remembered version is best-effort).
+// It keeps the versions of the `remembered_records` most recently written records
+// only: an older record reads as it is now (a deleted one as absent), so a
+// long-running server that creates and deletes records holds bounded memory.
+#include <cstddef>
 #include <memory>
 
 #include "mocks/fault/fault_injector.hpp"
@@ -15,7 +19,10 @@ namespace rm {
 
 class FaultyStore : public StoreWrapper {
  public:
-  FaultyStore(std::shared_ptr<Store> inner, std::shared_ptr<FaultInjector> injector);
+  static constexpr std::size_t kRememberedRecords = 1024;
+
+  FaultyStore(std::shared_ptr<Store> inner, std::shared_ptr<FaultInjector> injector,
+              std::size_t remembered_records = kRememberedRecords);
   ~FaultyStore() override;
 
   Document create_resume(const NewResume& resume, MasterPolicy policy) override;

@@ -196,6 +196,38 @@ TEST_F(FaultyStoreTest, StaleReadAfterClearStillSeesTheOldRecords) {
   EXPECT_EQ(s_.inner->stats().total_resumes, 0);
 }
 
+// Only the most recently written records keep their old version, so a server
+// that creates and deletes records for hours holds bounded memory.
+TEST(FaultyStoreHistory, RemembersOnlyTheMostRecentlyWrittenRecords) {
+  auto inner = std::make_shared<MemoryStore>();
+  auto injector = std::make_shared<FaultInjector>();
+  FaultyStore store(inner, injector, 2);
+  std::vector<std::string> ids;
+  for (const char* name : {"a", "b", "c"}) {
+    ids.push_back(store.create_resume(sample_resume(name), MasterPolicy::kNotMaster)["resume_id"]);
+  }
+  ASSERT_TRUE(store.update_resume(ids[1], {{"content", "b2"}}));  // b is now the newest
+  ASSERT_TRUE(store.delete_resume(ids[2]));                       // c: the newest again
+  injector->install(fault_test::plan_from(
+      R"({"rules":[{"component":"store","operation":"*","action":"stale_read"}]})"));
+  // a was forgotten: it reads as it is now.
+  ASSERT_TRUE(store.get_resume(ids[0]).has_value());
+  EXPECT_EQ(store.get_resume(ids[0])->at("content"), "# a\n");
+  // b reads as before its update, the deleted c as it was.
+  EXPECT_EQ(store.get_resume(ids[1])->at("content"), "# b\n");
+  EXPECT_TRUE(store.get_resume(ids[2]).has_value());
+  EXPECT_EQ(store.list_resumes().size(), 3u);
+  // Deleting a makes b the least recently written: b is forgotten and reads as
+  // it is now; the deleted a and c still read as they were.
+  injector->clear();
+  ASSERT_TRUE(store.delete_resume(ids[0]));
+  injector->install(fault_test::plan_from(
+      R"({"rules":[{"component":"store","operation":"get_resume","action":"stale_read"}]})"));
+  EXPECT_EQ(store.get_resume(ids[1])->at("content"), "b2");
+  EXPECT_TRUE(store.get_resume(ids[0]).has_value());
+  EXPECT_TRUE(store.get_resume(ids[2]).has_value());
+}
+
 TEST_F(FaultyStoreTest, WhenMatchesOnAnArgument) {
   s_.install(rule("get_resume", "fail", R"(,"when":{"resume_id":"^)" + other_ + R"($"})"));
   EXPECT_TRUE(s_.store->get_resume(master_).has_value());
