@@ -10,6 +10,7 @@ namespace rm::test {
 namespace {
 
 using nlohmann::json;
+using namespace std::string_literals;
 
 class ResumesTest : public ReferenceServerTest {
  protected:
@@ -66,7 +67,10 @@ TEST_F(ResumesTest, UploadOver4MiBIs413AndStoresNothing) {
 
 TEST_F(ResumesTest, UploadOfUnconvertibleDocumentIs422AndStoresNothing) {
   const auto before = database_stats(client());
-  const std::string binary("%PDF-1.4\n\xff\xfe\x00\x01\x02\x80\x81 not text", 28);
+  // A literal with a NUL inside: its length comes from the literal (the ""s
+  // suffix), not from a count that can outrun it.
+  const std::string binary = "%PDF-1.4\n\xff\xfe\x00\x01\x02\x80\x81 not text"s;
+  ASSERT_EQ(binary.size(), 25u);
   EXPECT_TRUE(is_error(upload(binary, "application/pdf"), 422));
   EXPECT_EQ(database_stats(client())["total_resumes"], before["total_resumes"]);
 }
