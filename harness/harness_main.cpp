@@ -208,7 +208,8 @@ int run(const CliOptions& cli, const char* argv0) {
   }
 
   std::cout << "harness: " << selected.size() << " scenarios against " << target->describe()
-            << ", seed " << options.seed << "\n";
+            << ", seed " << options.seed << "\n"
+            << std::flush;  // before the first scenario, which may run long
   const RunResult result = run_scenarios(selected, *target, options);
   live.reset();  // the status line goes before the summary
   write_console_summary(result, std::cout);
