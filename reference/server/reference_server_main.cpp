@@ -29,6 +29,7 @@
 #include "mocks/store/memory_store.hpp"
 #include "reference/adapters/http_llm.hpp"
 #include "reference/http/api_router.hpp"
+#include "reference/server/heap_policy.hpp"
 #include "reference/server/pistache_server.hpp"
 #include "reference/server/server_options.hpp"
 #include "reference/server/stop_signals.hpp"
@@ -129,6 +130,8 @@ rm::HttpServer::Handler fault_controlled(rm::ServicePorts& ports, const rm::Defe
 
 int main(int argc, char** argv) {
   const rm::StopSignals stop_signals;  // before any thread starts
+  // A long run's RSS follows its live data (heap_policy.hpp); best-effort.
+  rm::return_large_blocks_to_the_kernel();
 
   const std::vector<std::string> args(argv + 1, argv + argc);
   const rm::OptionsParse parsed = rm::parse_server_options(args);
