@@ -35,11 +35,13 @@ std::string describe_body(const std::string& body, const std::string& content_ty
   if (starts_with_icase(content_type, "multipart/")) {
     return "[multipart/form-data, " + std::to_string(body.size()) + " bytes]";
   }
-  if (!is_printable_text(body)) {
+  // Only the part shown must be text: scanning all of a large body for every
+  // description made describing quadratic in callers that describe per id.
+  std::string text = shorten(body, max_body);
+  if (!is_printable_text(std::string_view(text).substr(0, std::min(text.size(), max_body)))) {
     const std::string type = content_type.empty() ? "binary" : content_type;
     return "[" + std::to_string(body.size()) + " bytes " + type + "]";
   }
-  std::string text = shorten(body, max_body);
   std::replace(text.begin(), text.end(), '\n', ' ');
   std::replace(text.begin(), text.end(), '\r', ' ');
   return text;

@@ -102,6 +102,18 @@ TEST(Describe, ShortensLongBodiesOnACharacterBoundary) {
   EXPECT_EQ(text.find("\xc3..."), std::string::npos);  // no half character
 }
 
+TEST(Describe, JudgesOnlyTheShownPartOfALongBody) {
+  // Scanning all of a large body made describing a many-id answer quadratic.
+  const std::string body = std::string(400, 'a') + std::string("\x00\x01", 2);
+  const std::string text =
+      describe(Exchange{post_json("/p", Json::object()), ApiResponse{200, {}, body}}, 100);
+  EXPECT_NE(text.find(std::string(100, 'a') + "... (402 bytes)"), std::string::npos) << text;
+  const std::string binary = std::string("\x00", 1) + std::string(400, 'a');
+  EXPECT_NE(describe(Exchange{post_json("/p", Json::object()), ApiResponse{200, {}, binary}}, 100)
+                .find("[401 bytes binary]"),
+            std::string::npos);
+}
+
 TEST(Verdict, NamesRoundTrip) {
   for (Verdict v : {Verdict::kPass, Verdict::kFail, Verdict::kNotTestable, Verdict::kNotObserved,
                     Verdict::kError}) {
