@@ -194,7 +194,12 @@ std::uint64_t IdTracker::tick() {
 void IdTracker::observe(const ApiRequest& request, const ApiResponse& response, std::uint64_t sent,
                         std::uint64_t answered) {
   if (response.status != 200) return;
-  const auto evidence = [&] { return describe(Exchange{request, response}, 300); };
+  // Described once, when the first id needs it (a jobs upload returns many).
+  std::optional<std::string> described;
+  const auto evidence = [&]() -> const std::string& {
+    if (!described) described = describe(Exchange{request, response}, 300);
+    return *described;
+  };
   if (const auto target = resume_path(request.path)) {
     if (request.method == "DELETE" && target->action.empty()) {
       deleted(target->id, sent, answered);
