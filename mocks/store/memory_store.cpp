@@ -1,6 +1,7 @@
 #include "mocks/store/memory_store.hpp"
 
 #include <mutex>
+#include <vector>
 
 #include "mocks/store/tinydb_tables.hpp"
 
@@ -18,6 +19,8 @@ struct MemoryStore::State {
   std::mutex mutex;
   TinyDbTables tables;
   std::shared_ptr<LockObserver> observer;
+  // Set by mark(): the records changed since, as they were (the tables' log).
+  std::unique_ptr<std::vector<TinyDbTables::Change>> since_mark;
 };
 
 MemoryStore::MemoryStore() : state_(std::make_unique<State>(Json::object())) {}
@@ -120,7 +123,31 @@ Json MemoryStore::export_tables() {
 
 void MemoryStore::clear() {
   const auto lock = state_->lock("clear");
+  // clear() is not logged, so no rollback could undo it.
+  state_->tables.set_change_log(nullptr);
+  state_->since_mark.reset();
   state_->tables.clear();
+}
+
+void MemoryStore::mark() {
+  const auto lock = state_->lock("mark");
+  state_->since_mark = std::make_unique<std::vector<TinyDbTables::Change>>();
+  state_->tables.set_change_log(state_->since_mark.get());
+}
+
+void MemoryStore::read_tables(const std::function<void(const Json&)>& read) {
+  const auto lock = state_->lock("read_tables");
+  read(state_->tables.tables());
+}
+
+bool MemoryStore::rollback() {
+  const auto lock = state_->lock("rollback");
+  if (!state_->since_mark) return false;
+  state_->tables.set_change_log(nullptr);  // the undo is not itself logged
+  state_->tables.undo(*state_->since_mark);
+  state_->since_mark->clear();
+  state_->tables.set_change_log(state_->since_mark.get());
+  return true;
 }
 
 }  // namespace rm

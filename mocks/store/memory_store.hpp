@@ -1,6 +1,7 @@
 #pragma once
 // The default store: all three tables in memory, every operation atomic under one
 // mutex. Thread-safe.
+#include <functional>
 #include <memory>
 
 #include "mocks/store/lock_observer.hpp"
@@ -39,6 +40,16 @@ class MemoryStore : public Store {
   StoreStats stats() override;
   Json export_tables() override;
   void clear() override;
+
+  // A fuzzer's fresh start per input: mark() remembers the tables as they are
+  // now, and rollback() puts them back at the cost of what changed since the
+  // mark (a change log), not of the whole store. The mark stays for the next
+  // rollback. clear() drops it; rollback() without a mark returns false.
+  void mark();
+  bool rollback();
+  // Calls `read` with the tables as they are, under the store's lock, without
+  // the copy export_tables() makes (for an oracle that checks after every input).
+  void read_tables(const std::function<void(const Json&)>& read);
 
  private:
   struct State;

@@ -44,6 +44,50 @@ TEST(MemoryStore, RoundTripThroughThePort) {
   EXPECT_EQ(store.stats().total_jobs, 0);
 }
 
+TEST(MemoryStore, RollbackPutsBackTheTablesAsMarked) {
+  MemoryStore store;
+  EXPECT_FALSE(store.rollback());  // nothing marked
+  const auto master = store.create_resume(upload(1), MasterPolicy::kMasterIfNone);
+  const auto job = store.create_job(NewJob{"jd", std::nullopt});
+  store.mark();
+  const Json marked = store.export_tables();
+  for (int round = 0; round < 2; ++round) {  // the mark stays for the next rollback
+    const auto other = store.create_resume(upload(2), MasterPolicy::kMasterIfNone);
+    ASSERT_TRUE(store.set_master(other["resume_id"]));
+    ASSERT_TRUE(store.update_resume(master["resume_id"], {{"content", "changed"}}));
+    ASSERT_TRUE(store.set_preview_hash(job["job_id"], "full", "h"));
+    store.create_improvement(
+        NewImprovement{master["resume_id"], other["resume_id"], job["job_id"], Json::array()});
+    ASSERT_TRUE(store.delete_resume(master["resume_id"]));
+    ASSERT_TRUE(store.rollback());
+    EXPECT_EQ(store.export_tables(), marked);
+    EXPECT_EQ(store.get_master_resume().value()["resume_id"], master["resume_id"]);
+    EXPECT_EQ(store.list_resume_summaries().size(), 1u);
+  }
+  // The next id is counted from the tables, so it is the one it was at the mark.
+  const auto again = store.create_job(NewJob{"jd2", std::nullopt});
+  EXPECT_EQ(store.export_tables()["jobs"].size(), 2u);
+  EXPECT_TRUE(store.export_tables()["jobs"].contains("2"));
+  EXPECT_TRUE(store.get_job(again["job_id"]).has_value());
+}
+
+TEST(MemoryStore, ClearDropsTheMark) {
+  MemoryStore store;
+  store.create_resume(upload(1), MasterPolicy::kMasterIfNone);
+  store.mark();
+  store.clear();
+  EXPECT_FALSE(store.rollback());  // clear() is not logged: no rollback could undo it
+  EXPECT_EQ(store.stats().total_resumes, 0);
+}
+
+TEST(MemoryStore, ReadTablesShowsWhatExportCopies) {
+  MemoryStore store;
+  store.create_resume(upload(1), MasterPolicy::kMasterIfNone);
+  Json seen;
+  store.read_tables([&seen](const Json& tables) { seen = tables; });
+  EXPECT_EQ(seen, store.export_tables());
+}
+
 TEST(MemoryStore, MasterIfNoneYieldsExactlyOneMasterUnderContention) {
   constexpr int kThreads = 16;
   constexpr int kRounds = 100;
