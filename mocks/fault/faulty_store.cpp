@@ -112,6 +112,11 @@ class FaultyStore::History {
     for (const auto& [key, entry] : previous_) out.emplace(key, entry.version);
     return out;
   }
+  void forget() {
+    std::lock_guard lock(mutex_);
+    previous_.clear();
+    order_.clear();
+  }
 
  private:
   struct Entry {
@@ -131,6 +136,8 @@ FaultyStore::FaultyStore(std::shared_ptr<Store> inner, std::shared_ptr<FaultInje
       history_(std::make_unique<History>(remembered_records)) {}
 
 FaultyStore::~FaultyStore() = default;
+
+void FaultyStore::forget_history() { history_->forget(); }
 
 std::optional<FaultAction> FaultyStore::fault(const char* operation, FaultArgs args) {
   std::optional<FaultAction> action = injector_->on_call(FaultComponent::kStore, operation, args);

@@ -47,6 +47,9 @@ class FaultyStore : public StoreWrapper {
   void clear() override;
 
   FaultInjector& injector() const { return *injector_; }
+  // Forgets every version remembered for stale_read: until a record is written
+  // again, a stale read of it reads the current one (a fuzzer's fresh start).
+  void forget_history();
 
  private:
   class History;

@@ -228,6 +228,16 @@ TEST(FaultyStoreHistory, RemembersOnlyTheMostRecentlyWrittenRecords) {
   EXPECT_TRUE(store.get_resume(ids[2]).has_value());
 }
 
+TEST_F(FaultyStoreTest, ForgetHistoryMakesStaleReadsReadTheCurrentRecords) {
+  ASSERT_TRUE(s_.store->update_resume(master_, {{"content", "v2"}}));
+  s_.store->forget_history();
+  s_.install(rule("*", "stale_read"));
+  EXPECT_EQ(s_.store->get_resume(master_)->at("content"), "v2");
+  EXPECT_TRUE(s_.store->get_job(job_).has_value());
+  ASSERT_TRUE(s_.store->update_resume(master_, {{"content", "v3"}}));
+  EXPECT_EQ(s_.store->get_resume(master_)->at("content"), "v2");  // remembered again
+}
+
 TEST_F(FaultyStoreTest, WhenMatchesOnAnArgument) {
   s_.install(rule("get_resume", "fail", R"(,"when":{"resume_id":"^)" + other_ + R"($"})"));
   EXPECT_TRUE(s_.store->get_resume(master_).has_value());
