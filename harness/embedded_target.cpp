@@ -69,6 +69,7 @@ class EmbeddedTarget::CountingLlm : public LlmWrapper {
 // What a restart replaces: the store as the service sees it, and the router.
 struct EmbeddedTarget::Stack {
   std::shared_ptr<Store> inner;  // MemoryStore or FileStore, read without faults
+  std::shared_ptr<FaultyStore> faulty;
   std::shared_ptr<ApiRouter> router;
 };
 
@@ -168,16 +169,16 @@ void EmbeddedTarget::rebuild(std::shared_ptr<Store> inner) {
   ServicePorts ports;
   if (auto memory = std::dynamic_pointer_cast<MemoryStore>(inner))
     memory->observe_locks(scheduler_);
-  ports.store = std::make_shared<ScheduledStore>(
-      std::make_shared<FaultyStore>(std::make_shared<WriteCountingStore>(inner, store_writes_),
-                                    injector_),
-      scheduler_);
+  auto faulty = std::make_shared<FaultyStore>(
+      std::make_shared<WriteCountingStore>(inner, store_writes_), injector_);
+  ports.store = std::make_shared<ScheduledStore>(faulty, scheduler_);
   ports.llm = llm_;
   ports.converter =
       std::make_shared<FaultyConverter>(std::make_shared<TextDocumentConverter>(), injector_);
   ports.settings = settings_;
   auto stack = std::make_shared<Stack>();
   stack->inner = std::move(inner);
+  stack->faulty = std::move(faulty);
   stack->router =
       std::make_shared<ApiRouter>(std::make_shared<ResumeService>(std::move(ports), defects_));
   std::unique_lock lock(mutex_);
@@ -229,6 +230,29 @@ void EmbeddedTarget::restart() {
     inner = std::make_shared<FileStore>(data_dir_->path() / "database.json");
   }
   rebuild(std::move(inner));
+}
+
+bool EmbeddedTarget::mark() {
+  const auto memory = std::dynamic_pointer_cast<MemoryStore>(stack()->inner);
+  if (!memory) return false;
+  memory->mark();
+  return true;
+}
+
+bool EmbeddedTarget::read_store_tables(const std::function<void(const Json&)>& read) {
+  const auto memory = std::dynamic_pointer_cast<MemoryStore>(stack()->inner);
+  if (!memory) return false;
+  memory->read_tables(read);
+  return true;
+}
+
+bool EmbeddedTarget::rollback() {
+  const auto current = stack();
+  const auto memory = std::dynamic_pointer_cast<MemoryStore>(current->inner);
+  if (!memory || !memory->rollback()) return false;
+  current->faulty->forget_history();  // as a reset's new FaultyStore would know nothing
+  settings_->save(Json::object());
+  return true;
 }
 
 std::optional<std::filesystem::path> EmbeddedTarget::database_file() const {

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <shared_mutex>
@@ -53,6 +54,16 @@ class EmbeddedTarget : public Target {
   // FileStore: reopened on the same database.json. MemoryStore: kept as is.
   // The service and router are rebuilt; the settings survive.
   void restart() override;
+  // A fuzzer's fresh start per input, without a reset's rebuild: mark() remembers
+  // the store as it is now; rollback() puts it back at the cost of what changed
+  // since (MemoryStore::rollback) and empties the settings, as reset() does. Both
+  // are false when the store is not a MemoryStore, rollback() also when nothing
+  // is marked (a reset drops the mark; a restart keeps it with the store).
+  bool mark();
+  bool rollback();
+  // store_tables() without its copy: calls `read` with the MemoryStore's tables
+  // and returns true, or returns false when the store is a FileStore.
+  bool read_store_tables(const std::function<void(const Json&)>& read);
 
   // How many store calls that may write have reached the store so far (every
   // store, across resets and restarts): equal counts mean nothing was written.

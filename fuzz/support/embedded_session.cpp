@@ -51,22 +51,32 @@ EmbeddedSession::Ids EmbeddedSession::restore_standard_state(const char* target_
     std::optional<Json> tables = recording_.store_tables();
     if (!tables) oracle_failed(target_name, "the embedded target shows no store tables", "");
     snapshot = Snapshot{std::move(*tables), std::move(ids)};
+    if (embedded_.mark()) marked_ = with_tailored;
     return snapshot->ids;
   }
   // The snapshot was checked when it was taken: it breaks no invariant (so no
   // baseline), and until something is written no check is needed.
-  embedded_.set_fixture_storage(harness::EmbeddedTarget::FixtureStorage::kMemory);
-  recording_.reset_to_known(snapshot->tables, {});
-  embedded_.set_fixture_storage(harness::EmbeddedTarget::FixtureStorage::kFile);
-  harness::IdTracker& tracker = recording_.ids();
-  const auto track = [&tracker](harness::IdTracker::Kind kind, const std::string& id) {
-    if (!id.empty()) tracker.returned(kind, id, tracker.tick(), "the standard state");
-  };
-  track(harness::IdTracker::Kind::kResume, snapshot->ids.master);
-  track(harness::IdTracker::Kind::kJob, snapshot->ids.job);
-  track(harness::IdTracker::Kind::kResume, snapshot->ids.tailored);
+  if (marked_ != with_tailored || !embedded_.rollback()) {
+    embedded_.set_fixture_storage(harness::EmbeddedTarget::FixtureStorage::kMemory);
+    recording_.reset_to_known(snapshot->tables, {});
+    embedded_.set_fixture_storage(harness::EmbeddedTarget::FixtureStorage::kFile);
+    marked_.reset();
+    if (embedded_.mark()) marked_ = with_tailored;
+  }
+  track(snapshot->ids);
   checked_ = now();
   return snapshot->ids;
+}
+
+void EmbeddedSession::track(const Ids& ids) {
+  harness::IdTracker& tracker = recording_.ids();
+  tracker.clear();
+  const auto returned = [&tracker](harness::IdTracker::Kind kind, const std::string& id) {
+    if (!id.empty()) tracker.returned(kind, id, tracker.tick(), "the standard state");
+  };
+  returned(harness::IdTracker::Kind::kResume, ids.master);
+  returned(harness::IdTracker::Kind::kJob, ids.job);
+  returned(harness::IdTracker::Kind::kResume, ids.tailored);
 }
 
 EmbeddedSession::Checked EmbeddedSession::now() {
@@ -77,16 +87,22 @@ std::vector<std::string> EmbeddedSession::invariant_violations() {
   std::vector<std::string> out;
   if (checked_ && *checked_ == now()) return out;
   const Checked before = now();
-  const std::optional<Json> tables = recording_.store_tables();
-  if (!tables) return out;
   const std::vector<std::string> baseline = recording_.baseline();
-  for (std::string& violation : harness::store_invariant_violations(*tables)) {
-    if (std::find(baseline.begin(), baseline.end(), violation) == baseline.end()) {
+  const auto check = [&](const Json& tables) {
+    for (std::string& violation : harness::store_invariant_violations(tables)) {
+      if (std::find(baseline.begin(), baseline.end(), violation) == baseline.end()) {
+        out.push_back(std::move(violation));
+      }
+    }
+    for (std::string& violation : recording_.ids().violations(tables)) {
       out.push_back(std::move(violation));
     }
-  }
-  for (std::string& violation : recording_.ids().violations(*tables)) {
-    out.push_back(std::move(violation));
+  };
+  // In memory the tables are read where they are; a FileStore's are read from disk.
+  if (!embedded_.read_store_tables(check)) {
+    const std::optional<Json> tables = recording_.store_tables();
+    if (!tables) return out;
+    check(*tables);
   }
   if (out.empty() && now() == before) {
     checked_ = before;

@@ -27,6 +27,7 @@ class EmbeddedSession {
   // Empty store (or the fixture's tables), no plan, tracked ids forgotten.
   void reset(const std::optional<Json>& fixture_tables = std::nullopt) {
     checked_.reset();
+    marked_.reset();
     recording_.reset(fixture_tables);
   }
 
@@ -40,9 +41,12 @@ class EmbeddedSession {
   };
   // Aborts (oracle_failed naming `target_name`) when the reference cannot do it.
   Ids standard_state(const char* target_name, bool with_tailored);
-  // The same state, made through the API the first time only: later calls reset
-  // to a copy of its tables in memory and track its ids again, which costs a
-  // fraction of the four requests (the inputs stay independent of each other).
+  // The same state, made through the API the first time only: later calls roll
+  // the store back to it (EmbeddedTarget::rollback, at the cost of what the
+  // last input changed) or, when another state came between, reset to a copy
+  // of its tables in memory; then its ids are tracked again and the settings
+  // are empty. Either costs a fraction of the four requests, and the inputs
+  // stay independent of each other.
   Ids restore_standard_state(const char* target_name, bool with_tailored);
 
   // The section 3 invariants that do not hold now (store invariants already
@@ -66,7 +70,11 @@ class EmbeddedSession {
 
   harness::EmbeddedTarget embedded_;
   harness::RecordingTarget recording_{embedded_};
+  // Tracks the snapshot's ids afresh: the store holds that state again.
+  void track(const Ids& ids);
+
   std::optional<Snapshot> snapshots_[2];  // [with_tailored]
+  std::optional<bool> marked_;            // which snapshot the store's mark holds
   std::optional<Checked> checked_;
 };
 
