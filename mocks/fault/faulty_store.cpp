@@ -139,7 +139,7 @@ FaultyStore::~FaultyStore() = default;
 
 void FaultyStore::forget_history() { history_->forget(); }
 
-std::optional<FaultAction> FaultyStore::fault(const char* operation, FaultArgs args) {
+std::optional<FaultAction> FaultyStore::fault(const char* operation, const FaultArgs& args) {
   std::optional<FaultAction> action = injector_->on_call(FaultComponent::kStore, operation, args);
   if (action && action->kind == FaultActionKind::kFail) throw_store_error(*action, operation);
   return action;
@@ -153,7 +153,7 @@ Document FaultyStore::create_resume(const NewResume& resume, MasterPolicy policy
                  {"processing_status", resume.processing_status},
                  {"policy", policy_name(policy)}};
   if (resume.parent_id) args["parent_id"] = *resume.parent_id;
-  auto action = fault("create_resume", std::move(args));
+  auto action = fault("create_resume", args);
   if (is(action, FaultActionKind::kDropWrite)) {
     bool is_master = policy == MasterPolicy::kMaster ||
                      (policy == MasterPolicy::kMasterIfNone && !target().get_master_resume());
@@ -303,7 +303,7 @@ bool FaultyStore::set_master(const std::string& resume_id) {
 Document FaultyStore::create_job(const NewJob& job) {
   FaultArgs args;
   if (job.resume_id) args["resume_id"] = *job.resume_id;
-  auto action = fault("create_job", std::move(args));
+  auto action = fault("create_job", args);
   if (is(action, FaultActionKind::kDropWrite)) {
     return job_record(job, invented_uuid(*injector_), now_iso8601());
   }

@@ -53,7 +53,7 @@ class FaultyStore : public StoreWrapper {
 
  private:
   class History;
-  std::optional<FaultAction> fault(const char* operation, FaultArgs args = {});
+  std::optional<FaultAction> fault(const char* operation, const FaultArgs& args = {});
   std::vector<Document> stale_resume_list();
   // The summaries a stale_read or legacy_record action makes the listing show;
   // nullopt for any other action (the wrapped store's listing).
