@@ -1,8 +1,10 @@
 #pragma once
 // The store on disk in TinyDB's JSON layout ({"resumes": {"1": {...}}, "jobs": {...},
 // "improvements": {...}}), so that a Python backend's database.json opens unchanged
-// and one written here opens there. Every write is atomic (temp file + fsync +
-// rename + fsync of the directory). Opening migrates legacy records (API-005).
+// and one written here opens there. Every write is appended to a journal beside
+// the file and fdatasync'ed before it returns (store_journal.hpp); the journal is
+// folded into database.json atomically (temp file + fsync + rename + fsync of the
+// directory) when it grows and at close. Opening migrates legacy records (API-005).
 #include <filesystem>
 #include <memory>
 #include <mutex>
